@@ -1,0 +1,21 @@
+# Warnings and sanitizers as INTERFACE targets every paperboy target links.
+add_library(paperboy_options INTERFACE)
+target_compile_options(paperboy_options INTERFACE -Wall -Wextra -Wpedantic -Werror)
+target_include_directories(paperboy_options INTERFACE ${PROJECT_SOURCE_DIR}/include)
+target_compile_definitions(paperboy_options INTERFACE PAPERBOY_VERSION="${PROJECT_VERSION}")
+if(PAPERBOY_SANITIZE)
+  target_compile_options(paperboy_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(paperboy_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Asio and Beast are compiled once, in paperboy_asio; everything that includes them links it.
+add_library(paperboy_asio STATIC ${PROJECT_SOURCE_DIR}/src/net/asio_impl.cpp)
+target_compile_definitions(paperboy_asio PUBLIC
+  BOOST_ASIO_SEPARATE_COMPILATION BOOST_BEAST_SEPARATE_COMPILATION
+  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+target_link_libraries(paperboy_asio PUBLIC paperboy_options Boost::headers OpenSSL::SSL OpenSSL::Crypto Threads::Threads)
+
+function(paperboy_library name)
+  add_library(paperboy_${name} STATIC ${ARGN})
+  target_link_libraries(paperboy_${name} PUBLIC paperboy_options)
+endfunction()

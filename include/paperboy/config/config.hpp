@@ -1,0 +1,120 @@
+#pragma once
+// paperboy's configuration: typed structs with the defaults documented in config/README.md.
+// Sources, in order: built-in defaults, the JSON file (--config or $PAPERBOY_CONFIG), environment
+// variables (CONTRACT.md). Secrets come only from the environment or NAME_FILE, never the file.
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace paperboy::config {
+
+// Thrown for any bad configuration; what() names the key's path ("server.io_threads: expected integer").
+struct config_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A secret value: never printed, only revealed where it is used.
+class secret {
+public:
+    secret() = default;
+    explicit secret(std::string value) : value_(std::move(value)) {}
+    const std::string& reveal() const { return value_; }
+    bool empty() const { return value_.empty(); }
+
+private:
+    std::string value_;
+};
+
+struct server_config {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;
+    int io_threads = 2;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::chrono::milliseconds request_timeout{10'000};     // whole request must arrive within this
+    std::chrono::milliseconds keep_alive_timeout{60'000};  // idle keep-alive connection is closed after
+    int max_connections = 1024;
+    std::chrono::milliseconds shutdown_grace{10'000};
+};
+
+struct database_config {
+    std::string url = "sqlite:var/paperboy.db";
+    int workers = 2;  // threads for blocking database work
+};
+
+struct log_config {
+    std::string level = "info";
+    std::string format = "text";  // text | json
+};
+
+struct upstream_config {
+    std::string base_url;
+    std::chrono::milliseconds timeout{30'000};
+    std::chrono::milliseconds min_interval{0};  // pacing between request starts to this host
+    int max_connections = 4;
+    int max_retries = 3;
+};
+
+struct http_client_config {
+    std::string user_agent;  // default: "paperboy/<version> (+https://github.com/paperboy)"
+    std::size_t max_response_bytes = 64 * 1024 * 1024;
+    std::string ca_file;  // extra trust anchors (PEM) besides the system store
+    std::chrono::milliseconds backoff_base{500};
+    std::chrono::milliseconds backoff_max{30'000};
+    std::chrono::milliseconds retry_after_max{120'000};
+};
+
+struct summarizer_config {
+    std::string kind;  // anthropic | openai | extractive; empty = chosen from the keys present
+    std::string model;
+    std::string language = "en";
+};
+
+struct slack_config {
+    std::vector<std::string> response_hosts{"hooks.slack.com"};
+};
+
+struct secrets {
+    std::optional<secret> slack_signing_secret, slack_bot_token, slack_app_token;
+    std::optional<secret> discord_public_key, discord_bot_token, discord_application_id;
+    std::optional<secret> anthropic_api_key, openai_api_key, semantic_scholar_api_key, hf_token;
+};
+
+struct config {
+    server_config server;
+    database_config database;
+    log_config log;
+    http_client_config http_client;
+    std::map<std::string, upstream_config> upstreams;  // arxiv, huggingface, semantic_scholar, ...
+    summarizer_config summarizer;
+    slack_config slack;
+    secrets secret;
+
+    const upstream_config& upstream(const std::string& name) const { return upstreams.at(name); }
+};
+
+using environment = std::map<std::string, std::string>;
+
+// The built-in defaults (what paperboy runs on with no file and no environment).
+config defaults();
+
+// Applies a JSON document over `cfg`. Unknown keys and wrongly typed values throw config_error.
+void apply_json(config& cfg, std::string_view json_text, const std::string& origin);
+
+// Applies PAPERBOY_* variables and reads secrets (NAME or NAME_FILE) from `env`.
+void apply_environment(config& cfg, const environment& env);
+
+// Checks cross-field rules and value ranges; throws config_error naming the key.
+void validate(const config& cfg);
+
+// defaults() + file (explicit path, else env PAPERBOY_CONFIG, else none) + environment + validate.
+config load(const std::optional<std::string>& file, const environment& env);
+
+// The process environment as a map.
+environment process_environment();
+
+}  // namespace paperboy::config

@@ -1,0 +1,74 @@
+#pragma once
+// The one outbound HTTP client every integration uses. HTTPS is verified (system trust store plus
+// an optional extra CA file; host name and SNI), plain http is allowed for loopback fakes and local
+// models. Per upstream: connection reuse, a deadline per attempt, a response size cap, pacing
+// (minimum interval between request starts, maximum concurrent connections), retries with capped
+// exponential backoff and jitter for network errors, timeouts, 429 and 5xx, honouring Retry-After.
+// HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured (CONNECT tunnels for https).
+//
+// Threads: send() may be called from any number of coroutines at once on any executor.
+// Errors: HTTP statuses are responses (the caller decides); transport failures are result errors.
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "paperboy/config/config.hpp"
+#include "paperboy/core/result.hpp"
+#include "paperboy/net/http.hpp"
+
+namespace paperboy::metrics {
+class registry;
+}
+
+namespace paperboy::net {
+
+struct client_request {
+    std::string method = "GET";
+    std::string url;  // absolute http:// or https:// URL
+    net::headers headers;
+    std::string body;
+    std::string upstream;  // config name ("arxiv", "slack", ...): pacing, limits, metrics label
+    std::optional<int> max_retries;  // overrides the upstream's (0 for non-idempotent calls)
+};
+
+struct client_response {
+    unsigned status = 0;
+    net::headers headers;
+    std::string body;
+    int attempts = 1;
+    std::optional<std::string_view> header(std::string_view name) const { return find_header(headers, name); }
+};
+
+struct proxy_settings {
+    std::string http_proxy;   // http://[user:pass@]host:port
+    std::string https_proxy;  // proxy for https:// targets (CONNECT)
+    std::string no_proxy;     // "localhost,.example.com,10.0.0.1" or "*"
+
+    static proxy_settings from_environment(const config::environment& env);
+    // The proxy URL to use for `host`, or empty for a direct connection.
+    std::string proxy_for(std::string_view scheme, std::string_view host) const;
+};
+
+class http_client {
+public:
+    http_client(boost::asio::any_io_executor executor, const config::config& cfg, metrics::registry& metrics,
+                proxy_settings proxy = {});
+    ~http_client();
+    http_client(const http_client&) = delete;
+    http_client& operator=(const http_client&) = delete;
+
+    boost::asio::awaitable<result<client_response>> send(client_request req);
+
+    // The configured base URL of an upstream ("arxiv" → "https://export.arxiv.org").
+    const std::string& base_url(const std::string& upstream) const;
+
+private:
+    struct impl;
+    std::shared_ptr<impl> impl_;
+};
+
+}  // namespace paperboy::net

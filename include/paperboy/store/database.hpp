@@ -1,0 +1,39 @@
+#pragma once
+// Runs blocking store calls on a dedicated thread pool and awaits them, so I/O threads never block.
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <memory>
+#include <type_traits>
+
+#include "paperboy/store/store.hpp"
+
+namespace paperboy::store {
+
+class database {
+public:
+    database(std::unique_ptr<store> s, int workers) : store_(std::move(s)), pool_(static_cast<std::size_t>(workers)) {}
+    ~database() { pool_.join(); }
+
+    // co_await db.run([](store& s) { return s.schema_version(); });  Exceptions propagate to the caller.
+    template <class F>
+    boost::asio::awaitable<std::invoke_result_t<F, store&>> run(F f) {
+        return boost::asio::co_spawn(pool_, call(std::move(f), store_.get()), boost::asio::use_awaitable);
+    }
+
+    // Direct access for start-up and command-line work that has no I/O threads to protect.
+    store& direct() { return *store_; }
+
+private:
+    template <class F>
+    static boost::asio::awaitable<std::invoke_result_t<F, store&>> call(F f, store* s) {
+        co_return f(*s);
+    }
+
+    std::unique_ptr<store> store_;
+    boost::asio::thread_pool pool_;
+};
+
+}  // namespace paperboy::store

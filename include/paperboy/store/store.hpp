@@ -1,0 +1,39 @@
+#pragma once
+// The persistence interface. SQLite implements it for one process; PostgreSQL will implement the
+// same interface for several replicas. Methods are blocking: call them through store::database,
+// which runs them on a worker pool, never on an I/O thread.
+//
+// Errors: store_error for anything the database refuses or cannot do (unreachable, locked, corrupt).
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace paperboy::store {
+
+struct store_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class store {
+public:
+    virtual ~store() = default;
+
+    // "sqlite" or "postgresql".
+    virtual std::string backend() const = 0;
+
+    // Applies every migration newer than the database's version, each in its own transaction.
+    // Returns how many were applied.
+    virtual int migrate() = 0;
+    // The newest applied migration (0 for an empty database).
+    virtual int schema_version() = 0;
+    // The newest migration this build knows.
+    virtual int latest_schema_version() const = 0;
+    // Throws store_error when the database cannot answer a trivial query.
+    virtual void ping() = 0;
+};
+
+// Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its
+// directory when missing. Throws store_error with a message naming the URL (never its password).
+std::unique_ptr<store> open_store(const std::string& url);
+
+}  // namespace paperboy::store

@@ -1,0 +1,133 @@
+#include "paperboy/app/cli.hpp"
+
+#include <boost/program_options.hpp>
+#include <spdlog/spdlog.h>
+
+#include <functional>
+#include <iostream>
+
+#include "commands.hpp"
+#include "logging.hpp"
+
+namespace paperboy::app {
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int exit_ok = 0, exit_failure = 1, exit_usage = 2;
+
+struct command {
+    const char* name;
+    const char* summary;
+    const char* usage;
+    std::function<void(po::options_description&)> add_options;
+    std::function<int(const config::config&, const po::variables_map&)> run;
+};
+
+const std::vector<command>& commands() {
+    static const std::vector<command> all = {
+        {"serve", "run the server: webhooks, health, metrics", "paperboy serve [--config FILE]",
+         [](po::options_description&) {}, serve_command},
+        {"migrate", "create or upgrade the database schema and exit", "paperboy migrate [--config FILE]",
+         [](po::options_description&) {}, migrate_command},
+    };
+    return all;
+}
+
+po::options_description common_options() {
+    po::options_description opts("Options");
+    opts.add_options()("config", po::value<std::string>()->value_name("FILE"),
+                       "JSON configuration file (default: $PAPERBOY_CONFIG, else built-in defaults)")(
+        "help,h", "show this help");
+    return opts;
+}
+
+void print_help(std::ostream& out) {
+    out << "paperboy " << PAPERBOY_VERSION << " - a daily digest of notable LLM research papers for team chat\n\n"
+        << "Usage: paperboy [--config FILE] COMMAND [options]\n\nCommands:\n";
+    for (const auto& c : commands()) out << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
+    out << "\nOptions:\n"
+        << "  --config FILE  JSON configuration file (default: $PAPERBOY_CONFIG, else built-in defaults)\n"
+        << "  --help         show this help; `paperboy COMMAND --help` for a command's options\n"
+        << "  --version      print the version\n\n"
+        << "Environment variables override the file (see README.md and config/README.md).\n"
+        << "Exit status: 0 success, 1 failure at run time, 2 usage or configuration error.\n";
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // The command is the first argument that is neither an option nor the value of --config.
+    std::optional<std::size_t> command_at;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--config") {
+            ++i;
+            continue;
+        }
+        if (!args[i].starts_with("-")) {
+            command_at = i;
+            break;
+        }
+    }
+    if (!command_at) {
+        for (const auto& a : args) {
+            if (a == "--version") {
+                std::cout << "paperboy " << PAPERBOY_VERSION << "\n";
+                return exit_ok;
+            }
+            if (a == "--help" || a == "-h") {
+                print_help(std::cout);
+                return exit_ok;
+            }
+        }
+        print_help(std::cerr);
+        return exit_usage;
+    }
+    const std::string name = args[*command_at];
+    if (name == "help") {
+        print_help(std::cout);
+        return exit_ok;
+    }
+    auto it = std::find_if(commands().begin(), commands().end(), [&](const command& c) { return name == c.name; });
+    if (it == commands().end()) {
+        std::cerr << "paperboy: unknown command '" << name << "'\n\n";
+        print_help(std::cerr);
+        return exit_usage;
+    }
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(*command_at));
+
+    auto opts = common_options();
+    it->add_options(opts);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(opts).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "paperboy " << name << ": " << e.what() << "\n\nUsage: " << it->usage << "\n" << opts;
+        return exit_usage;
+    }
+    if (vm.count("help")) {
+        std::cout << "paperboy " << name << ": " << it->summary << "\n\nUsage: " << it->usage << "\n\n" << opts;
+        return exit_ok;
+    }
+
+    config::config cfg;
+    try {
+        std::optional<std::string> file;
+        if (vm.count("config")) file = vm["config"].as<std::string>();
+        cfg = config::load(file, config::process_environment());
+    } catch (const config::config_error& e) {
+        std::cerr << "paperboy: configuration error: " << e.what() << "\n";
+        return exit_usage;
+    }
+    setup_logging(cfg.log);
+    try {
+        return it->run(cfg, vm);
+    } catch (const std::exception& e) {
+        spdlog::critical("{} failed: {}", name, e.what());
+        return exit_failure;
+    }
+}
+
+}  // namespace paperboy::app

@@ -1,0 +1,3 @@
+#include "paperboy/app/cli.hpp"
+
+int main(int argc, char** argv) { return paperboy::app::run_cli(argc, argv); }

@@ -1,0 +1,192 @@
+#include "paperboy/net/client.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <mutex>
+#include <random>
+
+#include "connection.hpp"
+#include "paperboy/metrics/registry.hpp"
+
+namespace paperboy::net {
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using asio::use_awaitable;
+using steady = std::chrono::steady_clock;
+constexpr auto tuple_awaitable = asio::as_tuple(use_awaitable);
+constexpr auto idle_limit = std::chrono::seconds(30);  // servers commonly drop idle keep-alives after 60 s
+
+namespace {
+
+// Limits and pacing shared by every request to one upstream.
+struct upstream_state {
+    upstream_state(asio::any_io_executor ex, config::upstream_config c)
+        : cfg(std::move(c)), slots(ex, static_cast<std::size_t>(cfg.max_connections)), gate(cfg.min_interval) {}
+    config::upstream_config cfg;
+    // A slot is a buffered element: sending blocks while max_connections requests are in flight.
+    asio::experimental::concurrent_channel<void(boost::system::error_code)> slots;
+    std::mutex gate_mutex;
+    pacer gate;
+};
+
+struct slot_guard {
+    upstream_state& up;
+    ~slot_guard() { up.slots.try_receive([](boost::system::error_code) {}); }
+};
+
+double random01() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+}
+
+}  // namespace
+
+struct http_client::impl {
+    impl(asio::any_io_executor ex, const config::config& cfg, metrics::registry& m, proxy_settings p)
+        : executor(ex), settings(cfg.http_client), upstream_defaults(cfg.upstreams), metrics(m),
+          proxy(std::move(p)), tls_ctx(asio::ssl::context::tls_client) {
+        tls_ctx.set_default_verify_paths();
+        if (!settings.ca_file.empty()) tls_ctx.load_verify_file(settings.ca_file);
+        tls_ctx.set_verify_mode(asio::ssl::verify_peer);
+    }
+
+    asio::any_io_executor executor;
+    config::http_client_config settings;
+    std::map<std::string, config::upstream_config> upstream_defaults;
+    metrics::registry& metrics;
+    proxy_settings proxy;
+    asio::ssl::context tls_ctx;
+
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<upstream_state>> upstreams;
+    std::map<std::string, std::vector<std::shared_ptr<detail::connection>>> idle;
+
+    std::shared_ptr<upstream_state> upstream(const std::string& name) {
+        std::lock_guard lock(mutex);
+        auto& slot = upstreams[name];
+        if (!slot) {
+            auto it = upstream_defaults.find(name);
+            config::upstream_config cfg = it != upstream_defaults.end() ? it->second : config::upstream_config{};
+            slot = std::make_shared<upstream_state>(executor, cfg);
+        }
+        return slot;
+    }
+
+    std::shared_ptr<detail::connection> take_idle(const std::string& key) {
+        std::lock_guard lock(mutex);
+        auto& list = idle[key];
+        while (!list.empty()) {
+            auto c = std::move(list.back());
+            list.pop_back();
+            if (steady::now() - c->idle_since < idle_limit) return c;
+        }
+        return nullptr;
+    }
+
+    void give_back(const std::string& key, std::shared_ptr<detail::connection> c, std::size_t max_idle) {
+        c->idle_since = steady::now();
+        std::lock_guard lock(mutex);
+        auto& list = idle[key];
+        if (list.size() < max_idle) list.push_back(std::move(c));
+    }
+
+    void count(const std::string& upstream, const std::string& outcome, double seconds) {
+        metrics.add("paperboy_upstream_requests_total", {{"upstream", upstream}, {"outcome", outcome}});
+        metrics.observe("paperboy_upstream_request_duration_seconds", {{"upstream", upstream}}, seconds);
+    }
+};
+
+http_client::http_client(asio::any_io_executor executor, const config::config& cfg, metrics::registry& metrics,
+                         proxy_settings proxy)
+    : impl_(std::make_shared<impl>(executor, cfg, metrics, std::move(proxy))) {
+    metrics.describe_counter("paperboy_upstream_requests_total",
+                             "Outbound HTTP attempts by upstream and outcome (status code or failure class).");
+    metrics.describe_counter("paperboy_upstream_errors_total", "Outbound attempts that failed, by failure class.");
+    metrics.describe_counter("paperboy_upstream_retries_total", "Outbound attempts that were retried.");
+    metrics.describe_histogram("paperboy_upstream_request_duration_seconds", "Duration of one outbound attempt.",
+                               metrics::registry::default_latency_buckets());
+}
+
+http_client::~http_client() = default;
+
+const std::string& http_client::base_url(const std::string& upstream) const {
+    return impl_->upstream_defaults.at(upstream).base_url;
+}
+
+awaitable<result<client_response>> http_client::send(client_request req) {
+    auto self = impl_;
+    auto parsed = detail::parse_target(req.url);
+    if (!parsed) co_return parsed.err();
+    const detail::target to = *parsed;
+    const std::string name = req.upstream.empty() ? to.host : req.upstream;
+    auto up = self->upstream(name);
+    const std::string proxy = self->proxy.proxy_for(to.scheme, to.host);
+    const std::string pool_key = to.scheme + "://" + to.authority() + "|" + proxy;
+    retry_policy policy{req.max_retries.value_or(up->cfg.max_retries), self->settings.backoff_base,
+                        self->settings.backoff_max, self->settings.retry_after_max};
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+
+    for (int attempt = 1;; ++attempt) {
+        detail::exchange_outcome out;
+        {
+            co_await up->slots.async_send(boost::system::error_code{}, use_awaitable);
+            slot_guard release{*up};
+            steady::time_point start_at;
+            {
+                std::lock_guard lock(up->gate_mutex);
+                start_at = up->gate.reserve(steady::now());
+            }
+            if (start_at > steady::now()) {
+                timer.expires_at(start_at);
+                co_await timer.async_wait(tuple_awaitable);
+            }
+            const auto started = steady::now();
+            detail::exchange_request x{to, proxy, req, self->settings.user_agent, self->settings.max_response_bytes,
+                                       started + up->cfg.timeout};
+            // A pooled connection the server has closed fails before any byte arrives: that is not the
+            // upstream's fault, so it is retried once on a fresh connection without using up an attempt.
+            for (int fresh_try = 0; fresh_try < 2; ++fresh_try) {
+                auto c = self->take_idle(pool_key);
+                const bool reused = c != nullptr;
+                if (!c) c = std::make_shared<detail::connection>(self->executor);
+                out = co_await asio::co_spawn(c->strand, detail::exchange(c, self->tls_ctx, x), use_awaitable);
+                if (out.reusable) self->give_back(pool_key, c, static_cast<std::size_t>(up->cfg.max_connections));
+                if (!(reused && out.nothing_received)) break;
+            }
+            const double seconds = std::chrono::duration<double>(steady::now() - started).count();
+            self->count(name, out.response ? std::to_string(out.response->status) : to_string(out.failure), seconds);
+        }
+
+        std::optional<std::chrono::milliseconds> retry_after;
+        auto failure = out.failure;
+        if (out.response) {
+            out.response->attempts = attempt;
+            failure = classify_status(out.response->status);
+            if (auto ra = out.response->header("Retry-After"))
+                retry_after = parse_retry_after(*ra, std::chrono::system_clock::now());
+        } else {
+            self->metrics.add("paperboy_upstream_errors_total", {{"upstream", name}, {"kind", to_string(failure)}});
+        }
+        auto delay = policy.delay(attempt, failure, retry_after, random01());
+        if (!delay) {
+            if (out.response) co_return std::move(*out.response);
+            co_return error{name + ": " + to_string(out.failure) + ": " + out.error + " (after " +
+                            std::to_string(attempt) + " attempt" + (attempt == 1 ? "" : "s") + ")"};
+        }
+        self->metrics.add("paperboy_upstream_retries_total", {{"upstream", name}});
+        spdlog::warn("{} {}: {} on attempt {}, retrying in {} ms", req.method, name,
+                     out.response ? "HTTP " + std::to_string(out.response->status) : out.error, attempt,
+                     delay->count());
+        timer.expires_after(*delay);
+        co_await timer.async_wait(tuple_awaitable);
+    }
+}
+
+}  // namespace paperboy::net

@@ -1,0 +1,97 @@
+#include <filesystem>
+#include <mutex>
+
+#include "paperboy/store/migrations.hpp"
+#include "sqlite_handle.hpp"
+
+namespace paperboy::store {
+namespace {
+
+using namespace sqlite;
+
+// One connection guarded by a mutex: SQLite in WAL mode serialises writers anyway, and paperboy's
+// database work is small next to its network work.
+class sqlite_store final : public store {
+public:
+    explicit sqlite_store(const std::string& path) {
+        if (path != ":memory:") {
+            auto dir = std::filesystem::path(path).parent_path();
+            std::error_code ec;
+            if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+            if (ec) throw store_error("sqlite:" + path + ": cannot create directory " + dir.string() + ": " + ec.message());
+        }
+        sqlite3* raw = nullptr;
+        int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+        db_.reset(raw);
+        if (rc != SQLITE_OK) fail(raw, "sqlite:" + path);
+        sqlite3_busy_timeout(db_.get(), 5000);
+        exec(db_.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+             "sqlite: setting pragmas");
+        exec(db_.get(),
+             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+             "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+             "sqlite: creating schema_migrations");
+    }
+
+    std::string backend() const override { return "sqlite"; }
+
+    int migrate() override {
+        std::lock_guard lock(mutex_);
+        int applied = 0;
+        for (const auto& m : sqlite_migrations()) {
+            // BEGIN IMMEDIATE takes the write lock first, so two processes cannot apply the same version.
+            exec(db_.get(), "BEGIN IMMEDIATE", "sqlite: begin migration");
+            try {
+                if (current_version() >= m.version) {
+                    exec(db_.get(), "COMMIT", "sqlite: commit");
+                    continue;
+                }
+                exec(db_.get(), std::string(m.sql).c_str(), ("migration " + std::to_string(m.version)).c_str());
+                statement(db_.get(), "INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
+                    .bind(1, static_cast<long long>(m.version))
+                    .bind(2, m.name)
+                    .step();
+                exec(db_.get(), "COMMIT", "sqlite: commit migration");
+                ++applied;
+            } catch (...) {
+                sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+                throw;
+            }
+        }
+        return applied;
+    }
+
+    int schema_version() override {
+        std::lock_guard lock(mutex_);
+        return current_version();
+    }
+
+    int latest_schema_version() const override { return sqlite_migrations().back().version; }
+
+    void ping() override {
+        std::lock_guard lock(mutex_);
+        statement(db_.get(), "SELECT 1").step();
+    }
+
+private:
+    int current_version() {
+        statement s(db_.get(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        s.step();
+        return static_cast<int>(s.column_int(0));
+    }
+
+    std::mutex mutex_;
+    db_ptr db_;
+};
+
+}  // namespace
+
+std::unique_ptr<store> open_store(const std::string& url) {
+    if (url.starts_with("sqlite:")) return std::make_unique<sqlite_store>(url.substr(7));
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
+        throw store_error("PostgreSQL is not supported by this build yet; use sqlite:PATH");
+    throw store_error("unsupported database URL scheme (expected sqlite:PATH)");
+}
+
+}  // namespace paperboy::store
