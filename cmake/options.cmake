@@ -1,6 +1,8 @@
 # Warnings and sanitizers as INTERFACE targets every paperboy target links.
 add_library(paperboy_options INTERFACE)
-target_compile_options(paperboy_options INTERFACE -Wall -Wextra -Wpedantic -Werror)
+# -Wmissing-field-initializers is off: it fires on C++20 designated initializers that rely on
+# default member initializers, which is how our option structs are meant to be filled.
+target_compile_options(paperboy_options INTERFACE -Wall -Wextra -Wpedantic -Werror -Wno-missing-field-initializers)
 target_include_directories(paperboy_options INTERFACE ${PROJECT_SOURCE_DIR}/include)
 target_compile_definitions(paperboy_options INTERFACE PAPERBOY_VERSION="${PROJECT_VERSION}")
 if(PAPERBOY_SANITIZE)

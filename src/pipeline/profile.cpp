@@ -7,7 +7,7 @@ profile default_llm_profile() {
     p.name = "llm";
     p.categories = {"cs.CL", "cs.LG", "cs.AI"};
     p.strong_keywords = {
-        "LLM", "large language model", "language model", "foundation model", "GPT", "chatbot",
+        "LLM", "large language model", "language model", "reasoning model", "foundation model", "GPT", "chatbot",
         "RLHF", "RLAIF", "RLVR", "reward model", "preference optimization", "DPO", "GRPO",
         "chain-of-thought", "test-time scaling", "test-time compute", "instruction tuning",
         "instruction-tuned", "in-context learning", "prompt engineering", "retrieval-augmented generation",

@@ -13,8 +13,8 @@ double keyword_fit(const profile& p, const core::paper& paper);
 // The ML-relevance rule:
 //   reject when an exclude keyword hits and no strong keyword does (many upvotes do not help);
 //   accept when a strong keyword hits in title or abstract;
-//   accept when the primary or any category is one of the profile's and keyword_fit >= 0.2
-//     (at least one include keyword in the abstract);
+//   accept when the primary or any category is one of the profile's and keyword_fit >= 0.35
+//     (an include keyword in the title, or two in the abstract);
 //   accept when keyword_fit >= 0.6 alone (several include keywords, e.g. two in the title);
 //   reject otherwise.
 bool accepts(const profile& p, const core::paper& paper);

@@ -84,19 +84,31 @@ std::optional<core::paper> parse_entry(pugi::xml_node entry) {
         if (c.type() != pugi::node_element) continue;
         std::string_view ns = namespace_uri(c), name = local_name(c);
         if (ns == atom_ns) {
-            if (name == "title") p.title = collapsed(c);
-            else if (name == "summary") p.abstract = collapsed(c);
-            else if (name == "published") p.published = core::parse_rfc3339(collapsed(c));
-            else if (name == "updated") p.updated = core::parse_rfc3339(collapsed(c));
-            else if (name == "author") {
+            if (name == "title") {
+                p.title = collapsed(c);
+            } else if (name == "summary") {
+                p.abstract = collapsed(c);
+            } else if (name == "published") {
+                p.published = core::parse_rfc3339(collapsed(c));
+            } else if (name == "updated") {
+                p.updated = core::parse_rfc3339(collapsed(c));
+            } else if (name == "author") {
                 if (auto a = parse_author(c); !a.name.empty()) p.authors.push_back(std::move(a));
-            } else if (name == "link") apply_link(c, p, doi_link);
-            else if (name == "category") add_category(p, collapsed(c.attribute("term")));
+            } else if (name == "link") {
+                apply_link(c, p, doi_link);
+            } else if (name == "category") {
+                add_category(p, collapsed(c.attribute("term")));
+            }
         } else if (ns == arxiv_ns) {
-            if (name == "primary_category") p.primary_category = collapsed(c.attribute("term"));
-            else if (name == "comment") p.comment = collapsed(c);
-            else if (name == "journal_ref") p.journal_ref = collapsed(c);
-            else if (name == "doi") p.doi = collapsed(c);
+            if (name == "primary_category") {
+                p.primary_category = collapsed(c.attribute("term"));
+            } else if (name == "comment") {
+                p.comment = collapsed(c);
+            } else if (name == "journal_ref") {
+                p.journal_ref = collapsed(c);
+            } else if (name == "doi") {
+                p.doi = collapsed(c);
+            }
         }
     }
     if (p.doi.empty()) p.doi = doi_link;
@@ -117,7 +129,7 @@ std::optional<error> error_entry(pugi::xml_node entry) {
     if (collapsed(child_element(entry, atom_ns, "title")) != "Error" || id.find("/api/errors") == std::string::npos)
         return std::nullopt;
     std::string message = collapsed(child_element(entry, atom_ns, "summary"));
-    if (message.empty()) message = id.substr(id.find('#') == std::string::npos ? 0 : id.find('#') + 1);
+    if (message.empty()) message = id;  // "https://arxiv.org/api/errors#<reason>" still says what went wrong
     return error{"arXiv API error: " + message};
 }
 

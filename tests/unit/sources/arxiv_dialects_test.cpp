@@ -18,7 +18,8 @@ BOOST_AUTO_TEST_CASE(legacy_hard_wrapped_title_and_inline_namespaces) {
     const auto& p = feed->entries.at(2);
     BOOST_TEST(p.arxiv_id == "cond-mat/0603029");
     BOOST_TEST(p.version == "v1");
-    BOOST_TEST(p.title == "From stripe to checkerboard order on the square lattice in the presence of quenched disorder");
+    BOOST_TEST(p.title ==
+               "From stripe to checkerboard order on the square lattice in the presence of quenched disorder");
     BOOST_TEST(p.abstract.starts_with("We discuss the effects of quenched disorder on a model of charge density wave "
                                       "(CDW) ordering on the "));
     // arxiv:* elements each declare xmlns:arxiv inline in this dialect.
@@ -176,7 +177,8 @@ BOOST_AUTO_TEST_CASE(malformed_bodies_are_errors) {
     BOOST_REQUIRE(!wrong_ns);
     BOOST_TEST(wrong_ns.err().message == "arXiv feed: not an Atom feed (root element <feed>)");
     auto bad_count = parse_atom(R"(<feed xmlns="http://www.w3.org/2005/Atom"
-        xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><opensearch:totalResults>12x</opensearch:totalResults></feed>)");
+        xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
+        <opensearch:totalResults>12x</opensearch:totalResults></feed>)");
     BOOST_REQUIRE(!bad_count);
     BOOST_TEST(bad_count.err().message == "arXiv feed: opensearch:totalResults is not a non-negative integer: '12x'");
 }

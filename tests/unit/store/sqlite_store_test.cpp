@@ -1,0 +1,74 @@
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <thread>
+
+#include "io_fixture.hpp"
+#include "paperboy/store/database.hpp"
+#include "paperboy/store/migrations.hpp"
+
+using namespace paperboy::store;
+
+namespace {
+
+struct temp_dir {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("paperboy-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    ~temp_dir() { std::filesystem::remove_all(path); }
+    static inline int counter = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(sqlite_store)
+
+BOOST_AUTO_TEST_CASE(migrations_apply_once_and_create_the_directory) {
+    temp_dir dir;
+    const std::string url = "sqlite:" + (dir.path / "nested" / "paperboy.db").string();
+    auto s = open_store(url);
+    BOOST_TEST(s->backend() == "sqlite");
+    BOOST_TEST(s->schema_version() == 0);
+    const int latest = s->latest_schema_version();
+    BOOST_TEST(latest == static_cast<int>(sqlite_migrations().size()));
+    BOOST_TEST(s->migrate() == latest);
+    BOOST_TEST(s->schema_version() == latest);
+    BOOST_TEST(s->migrate() == 0);
+    BOOST_TEST(std::filesystem::exists(dir.path / "nested" / "paperboy.db"));
+    // A second process (here: a second handle) sees the same schema and applies nothing.
+    auto again = open_store(url);
+    BOOST_TEST(again->schema_version() == latest);
+    BOOST_TEST(again->migrate() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {
+    int previous = 0;
+    for (const auto& m : sqlite_migrations()) {
+        BOOST_TEST(m.version == previous + 1);
+        BOOST_TEST(!m.name.empty());
+        previous = m.version;
+    }
+}
+
+BOOST_AUTO_TEST_CASE(bad_urls_are_refused_with_a_clear_message) {
+    BOOST_CHECK_EXCEPTION(open_store("mysql://x"), store_error,
+                          [](const store_error& e) { return std::string(e.what()).find("sqlite:PATH") != std::string::npos; });
+    BOOST_CHECK_THROW(open_store("sqlite:/proc/forbidden/paperboy.db"), store_error);
+}
+
+BOOST_AUTO_TEST_CASE(database_runs_calls_off_the_calling_thread) {
+    paperboy::test::io_fixture io;
+    temp_dir dir;
+    database db(open_store("sqlite:" + (dir.path / "p.db").string()), 2);
+    const auto caller = std::this_thread::get_id();
+    auto [version, worker] = io.run([](database& d) -> boost::asio::awaitable<std::pair<int, std::thread::id>> {
+        co_return co_await d.run([](store& s) { return std::pair{s.migrate(), std::this_thread::get_id()}; });
+    }(db));
+    BOOST_TEST(version == db.direct().latest_schema_version());
+    BOOST_TEST((worker != caller));
+    BOOST_CHECK_THROW(io.run([](database& d) -> boost::asio::awaitable<int> {
+                          co_return co_await d.run([](store&) -> int { throw store_error("boom"); });
+                      }(db)),
+                      store_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
