@@ -15,6 +15,7 @@ struct error {
 template <class T>
 class [[nodiscard]] result {
 public:
+    result() : v_(std::in_place_index<1>, error{"no result"}) {}  // for APIs that need a default
     result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
     result(error e) : v_(std::in_place_index<1>, std::move(e)) {}
 

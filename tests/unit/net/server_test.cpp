@@ -193,7 +193,7 @@ BOOST_AUTO_TEST_CASE(shutdown_finishes_in_flight_requests_and_closes_idle_ones) 
     BOOST_TEST(!res.keep_alive());
     BOOST_TEST(closed_by_peer(idle, 2000ms));
     stopper.join();
-    BOOST_TEST(std::chrono::steady_clock::now() - started < 2500ms);
+    BOOST_TEST((std::chrono::steady_clock::now() - started < 2500ms));
     tcp::socket late(client_ioc);
     boost::system::error_code ec;
     late.connect({asio::ip::make_address("127.0.0.1"), server->port()}, ec);
