@@ -28,6 +28,14 @@ const std::vector<command>& commands() {
     static const std::vector<command> all = {
         {"serve", "run the server: webhooks, health, metrics", "paperboy serve [--config FILE]",
          [](po::options_description&) {}, serve_command},
+        {"harvest", "print the day's merged, ranked candidate papers as JSON lines",
+         "paperboy harvest [--date YYYY-MM-DD|today|yesterday] [--profile NAME] [--config FILE]",
+         [](po::options_description& o) {
+             o.add_options()("date", po::value<std::string>()->value_name("DAY"),
+                             "digest day: YYYY-MM-DD, today or yesterday (default today, in time_zone)")(
+                 "profile", po::value<std::string>()->value_name("NAME"), "profile (default: default_profile)");
+         },
+         harvest_command},
         {"migrate", "create or upgrade the database schema and exit", "paperboy migrate [--config FILE]",
          [](po::options_description&) {}, migrate_command},
     };

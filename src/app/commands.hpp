@@ -7,6 +7,7 @@
 namespace paperboy::app {
 
 int serve_command(const config::config& cfg, const boost::program_options::variables_map& args);
+int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int migrate_command(const config::config& cfg, const boost::program_options::variables_map& args);
 
 }  // namespace paperboy::app

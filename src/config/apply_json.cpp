@@ -43,6 +43,12 @@ public:
     void read(const char* key, std::chrono::milliseconds& out) {
         if (auto* v = take(key)) out = std::chrono::milliseconds(integer(*v, key, 0, INT64_MAX));
     }
+    void read(const char* key, double& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_number()) fail(at(key), "expected number");
+            out = v->get<double>();
+        }
+    }
     void read(const char* key, std::vector<std::string>& out) {
         if (auto* v = take(key)) {
             if (!v->is_array()) fail(at(key), "expected array of strings");
@@ -115,12 +121,38 @@ void read_upstream(reader& r, upstream_config& u) {
     r.read("max_retries", u.max_retries);
 }
 
+void read_profile(reader& r, pipeline::profile& p) {
+    r.read("categories", p.categories);
+    r.read("include_keywords", p.include_keywords);
+    r.read("strong_keywords", p.strong_keywords);
+    r.read("exclude_keywords", p.exclude_keywords);
+    r.read("lookback_days", p.lookback_days);
+    r.read("papers", p.papers);
+    r.read("language", p.language);
+    r.object("weights", [&](reader& w) {
+        w.read("upvotes", p.w.upvotes);
+        w.read("citations", p.w.citations);
+        w.read("recency", p.w.recency);
+        w.read("keyword", p.w.keyword);
+    });
+}
+
 }  // namespace
 
 void apply_json(config& cfg, std::string_view json_text, const std::string& origin) {
     auto doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) throw config_error(origin + ": not valid JSON");
     reader top(doc, "");
+    top.read("time_zone", cfg.time_zone);
+    top.read("default_profile", cfg.default_profile);
+    top.object("profiles", [&](reader& r) {
+        for (const auto& name : r.keys()) {
+            // A new profile starts from the built-in "llm" one and changes what it names.
+            auto it = cfg.profiles.try_emplace(name, pipeline::default_llm_profile()).first;
+            it->second.name = name;
+            r.object(name.c_str(), [&](reader& p) { read_profile(p, it->second); });
+        }
+    });
     top.object("server", [&](reader& r) {
         std::string listen;
         r.read("listen", listen);

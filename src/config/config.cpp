@@ -1,4 +1,5 @@
 #include <boost/url/parse.hpp>
+#include <date/tz.h>
 
 #include <algorithm>
 #include <fstream>
@@ -63,6 +64,7 @@ void parse_listen(const std::string& text, server_config& server, const std::str
 
 config defaults() {
     config cfg;
+    cfg.profiles.emplace("llm", pipeline::default_llm_profile());
     cfg.http_client.user_agent = std::string("paperboy/") + PAPERBOY_VERSION + " (LLM paper digests for team chat)";
     using std::chrono::milliseconds;
     cfg.upstreams = {
@@ -87,6 +89,7 @@ void apply_environment(config& cfg, const environment& env) {
     if (auto v = lookup(env, "PAPERBOY_MODEL")) cfg.summarizer.model = *v;
     if (auto v = lookup(env, "PAPERBOY_LOG_FORMAT")) cfg.log.format = *v;
     if (auto v = lookup(env, "PAPERBOY_LOG_LEVEL")) cfg.log.level = *v;
+    if (auto v = lookup(env, "PAPERBOY_TIME_ZONE")) cfg.time_zone = *v;
     const std::pair<const char*, const char*> urls[] = {
         {"PAPERBOY_ARXIV_URL", "arxiv"},         {"PAPERBOY_HF_URL", "huggingface"},
         {"PAPERBOY_S2_URL", "semantic_scholar"}, {"PAPERBOY_ANTHROPIC_URL", "anthropic"},
@@ -125,6 +128,24 @@ void validate(const config& cfg) {
     auto require = [](bool ok, const std::string& path, const std::string& message) {
         if (!ok) throw config_error(path + ": " + message);
     };
+    try {
+        date::locate_zone(cfg.time_zone);
+    } catch (const std::exception&) {
+        throw config_error("time_zone: unknown time zone \"" + cfg.time_zone + "\" (expected an IANA name such as Asia/Tokyo)");
+    }
+    require(cfg.profiles.count(cfg.default_profile) == 1, "default_profile", "no profile named \"" + cfg.default_profile + "\"");
+    for (const auto& [name, p] : cfg.profiles) {
+        const std::string path = "profiles." + name;
+        require(!p.categories.empty() || !p.strong_keywords.empty() || !p.include_keywords.empty(), path,
+                "needs categories or keywords");
+        require(p.lookback_days >= 1 && p.lookback_days <= 14, path + ".lookback_days", "must be between 1 and 14");
+        require(p.papers >= 1 && p.papers <= 50, path + ".papers", "must be between 1 and 50");
+        require(!p.language.empty(), path + ".language", "must not be empty");
+        const auto& w = p.w;
+        require(w.upvotes >= 0 && w.citations >= 0 && w.recency >= 0 && w.keyword >= 0 &&
+                    w.upvotes + w.citations + w.recency + w.keyword > 0,
+                path + ".weights", "must be non-negative and not all zero");
+    }
     const auto& sv = cfg.server;
     require(sv.io_threads >= 1 && sv.io_threads <= 256, "server.io_threads", "must be between 1 and 256");
     require(sv.max_body_bytes >= 1024, "server.max_body_bytes", "must be at least 1024");

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "paperboy/pipeline/profile.hpp"
+
 namespace paperboy::config {
 
 // Thrown for any bad configuration; what() names the key's path ("server.io_threads: expected integer").
@@ -85,6 +87,9 @@ struct secrets {
 };
 
 struct config {
+    std::string time_zone = "UTC";  // IANA zone that decides which calendar day "today" is
+    std::map<std::string, pipeline::profile> profiles;  // by name; defaults: {"llm"}
+    std::string default_profile = "llm";
     server_config server;
     database_config database;
     log_config log;

@@ -5,8 +5,10 @@
 //
 // Errors: store_error for anything the database refuses or cannot do (unreachable, locked, corrupt).
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace paperboy::store {
 
@@ -30,6 +32,13 @@ public:
     virtual int latest_schema_version() const = 0;
     // Throws store_error when the database cannot answer a trivial query.
     virtual void ping() = 0;
+
+    // History: the version-less arXiv ids that `profile`'s digests have carried, on any day.
+    virtual std::set<std::string> posted_papers(const std::string& profile) = 0;
+    // Records the papers of `profile`'s digest for `day` (YYYY-MM-DD) in order (1-based positions).
+    // Replaces what was recorded for that day, so rebuilding a day does not add duplicates.
+    virtual void record_digest_papers(const std::string& profile, const std::string& day,
+                                      const std::vector<std::string>& arxiv_ids) = 0;
 };
 
 // Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its

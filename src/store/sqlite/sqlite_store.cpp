@@ -74,6 +74,36 @@ public:
         statement(db_.get(), "SELECT 1").step();
     }
 
+    std::set<std::string> posted_papers(const std::string& profile) override {
+        std::lock_guard lock(mutex_);
+        statement s(db_.get(), "SELECT DISTINCT arxiv_id FROM digest_papers WHERE profile = ?");
+        s.bind(1, profile);
+        std::set<std::string> ids;
+        while (s.step()) ids.insert(s.column_text(0));
+        return ids;
+    }
+
+    void record_digest_papers(const std::string& profile, const std::string& day,
+                              const std::vector<std::string>& arxiv_ids) override {
+        std::lock_guard lock(mutex_);
+        exec(db_.get(), "BEGIN IMMEDIATE", "sqlite: begin");
+        try {
+            statement(db_.get(), "DELETE FROM digest_papers WHERE profile = ? AND day = ?").bind(1, profile).bind(2, day).step();
+            for (std::size_t i = 0; i < arxiv_ids.size(); ++i) {
+                statement(db_.get(), "INSERT INTO digest_papers (profile, day, position, arxiv_id) VALUES (?, ?, ?, ?)")
+                    .bind(1, profile)
+                    .bind(2, day)
+                    .bind(3, static_cast<long long>(i + 1))
+                    .bind(4, arxiv_ids[i])
+                    .step();
+            }
+            exec(db_.get(), "COMMIT", "sqlite: commit");
+        } catch (...) {
+            sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
 private:
     int current_version() {
         statement s(db_.get(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

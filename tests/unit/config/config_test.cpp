@@ -101,12 +101,33 @@ const bad_case bad[] = {
     {R"({"summarizer":{"kind":"anthropic"}})", "summarizer.kind: anthropic needs ANTHROPIC_API_KEY"},
     {R"({"summarizer":{"language":"en us"}})", "summarizer.language: expected a language tag"},
     {R"({"server": )", "test.json: not valid JSON"},
+    {R"({"time_zone":"Mars/Olympus"})", "time_zone: unknown time zone"},
+    {R"({"default_profile":"nope"})", "default_profile: no profile named"},
+    {R"({"profiles":{"llm":{"papers":0}}})", "profiles.llm.papers: must be between 1 and 50"},
+    {R"({"profiles":{"llm":{"weights":{"upvotes":"high"}}}})", "profiles.llm.weights.upvotes: expected number"},
+    {R"({"profiles":{"llm":{"keywords":[]}}})", "profiles.llm.keywords: unknown key"},
 };
 
 BOOST_DATA_TEST_CASE(bad_values_name_their_key, bdata::make(bad), c) {
     const auto message = error_of(c.json);
     BOOST_TEST_INFO("message: " << message);
     BOOST_TEST(message.starts_with(c.expected));
+}
+
+BOOST_AUTO_TEST_CASE(profiles_extend_the_builtin_llm_profile) {
+    auto cfg = from(R"({"time_zone":"Asia/Tokyo","default_profile":"vision",
+                        "profiles":{"llm":{"papers":7},"vision":{"categories":["cs.CV"],"language":"ja",
+                        "weights":{"upvotes":1,"citations":0,"recency":0.5,"keyword":0.5}}}})");
+    BOOST_TEST(cfg.time_zone == "Asia/Tokyo");
+    BOOST_TEST(cfg.default_profile == "vision");
+    BOOST_TEST(cfg.profiles.at("llm").papers == 7);
+    BOOST_TEST(cfg.profiles.at("llm").categories == paperboy::pipeline::default_llm_profile().categories);
+    const auto& vision = cfg.profiles.at("vision");
+    BOOST_TEST(vision.name == "vision");
+    BOOST_TEST(vision.categories == std::vector<std::string>{"cs.CV"});
+    BOOST_TEST(vision.language == "ja");
+    BOOST_TEST(vision.w.upvotes == 1.0);
+    BOOST_TEST(vision.papers == 5);
 }
 
 BOOST_AUTO_TEST_CASE(environment_overrides_the_file) {
@@ -175,6 +196,15 @@ BOOST_AUTO_TEST_CASE(the_example_file_is_valid_and_equals_the_defaults) {
     apply_environment(d, {});
     BOOST_TEST(cfg.server.port == d.server.port);
     BOOST_TEST(cfg.database.url == d.database.url);
+    BOOST_TEST(cfg.time_zone == d.time_zone);
+    const auto& llm = cfg.profiles.at("llm");
+    const auto builtin = paperboy::pipeline::default_llm_profile();
+    BOOST_TEST(llm.categories == builtin.categories);
+    BOOST_TEST(llm.strong_keywords == builtin.strong_keywords);
+    BOOST_TEST(llm.include_keywords == builtin.include_keywords);
+    BOOST_TEST(llm.exclude_keywords == builtin.exclude_keywords);
+    BOOST_TEST(llm.papers == builtin.papers);
+    BOOST_TEST(llm.w.keyword == builtin.w.keyword);
     for (const auto& [name, u] : d.upstreams) {
         BOOST_TEST_INFO(name);
         BOOST_TEST(cfg.upstream(name).base_url == u.base_url);

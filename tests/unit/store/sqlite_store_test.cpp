@@ -40,6 +40,21 @@ BOOST_AUTO_TEST_CASE(migrations_apply_once_and_create_the_directory) {
     BOOST_TEST(again->migrate() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(history_remembers_papers_per_profile_and_day) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "h.db").string());
+    s->migrate();
+    BOOST_TEST(s->posted_papers("llm").empty());
+    s->record_digest_papers("llm", "2026-02-23", {"2602.10693", "2602.00001"});
+    s->record_digest_papers("llm", "2026-02-24", {"2602.00002"});
+    s->record_digest_papers("vision", "2026-02-24", {"2602.99999"});
+    BOOST_TEST((s->posted_papers("llm") == std::set<std::string>{"2602.00001", "2602.00002", "2602.10693"}));
+    BOOST_TEST((s->posted_papers("vision") == std::set<std::string>{"2602.99999"}));
+    // Rebuilding a day replaces it instead of adding to it.
+    s->record_digest_papers("llm", "2026-02-23", {"2602.10693"});
+    BOOST_TEST((s->posted_papers("llm") == std::set<std::string>{"2602.00002", "2602.10693"}));
+}
+
 BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {
     int previous = 0;
     for (const auto& m : sqlite_migrations()) {
