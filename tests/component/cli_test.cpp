@@ -1,0 +1,177 @@
+// The real `paperboy` binary, run as a user would: help, exit codes, bad configuration, migrate,
+// harvest against fake peers, and serve with a graceful SIGTERM.
+#include <nlohmann/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <csignal>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <filesystem>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+
+#include "fake_peer.hpp"
+
+extern char** environ;
+
+using namespace std::chrono_literals;
+using paperboy::test::fake_peer;
+using paperboy::test::read_file;
+using paperboy::test::scripted_reply;
+
+namespace {
+
+const std::string fixtures = PAPERBOY_SHARED_FIXTURES;
+
+struct run_result {
+    int status;
+    std::string out, err;
+};
+
+struct cli_fixture {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("paperboy-cli-" + std::to_string(::getpid()));
+    cli_fixture() { std::filesystem::create_directories(dir); }
+    ~cli_fixture() { std::filesystem::remove_all(dir); }
+
+    // Runs the binary with extra environment and returns its exit status and output.
+    run_result run(const std::string& args, const std::vector<std::string>& env = {}) {
+        std::string command = "env -u PAPERBOY_CONFIG PAPERBOY_DATABASE=sqlite:" + (dir / "cli.db").string();
+        for (const auto& e : env) command += " '" + e + "'";
+        command += " " PAPERBOY_BINARY " " + args + " >" + (dir / "out").string() + " 2>" + (dir / "err").string();
+        const int raw = std::system(command.c_str());
+        return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file((dir / "out").string()), read_file((dir / "err").string())};
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli, cli_fixture)
+
+BOOST_AUTO_TEST_CASE(help_and_version) {
+    auto help = run("--help");
+    BOOST_TEST(help.status == 0);
+    for (const char* command : {"serve", "migrate", "harvest"}) BOOST_TEST(help.out.find(command) != std::string::npos);
+    auto harvest_help = run("harvest --help");
+    BOOST_TEST(harvest_help.status == 0);
+    BOOST_TEST(harvest_help.out.find("--date") != std::string::npos);
+    BOOST_TEST(run("--version").out.starts_with("paperboy "));
+    BOOST_TEST(run("").status == 2);
+    BOOST_TEST(run("frobnicate").status == 2);
+    BOOST_TEST(run("serve --no-such-option").status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(bad_configuration_exits_2_naming_the_key) {
+    std::ofstream(dir / "bad.json") << R"({"server":{"io_thread":4}})";
+    auto r = run("serve --config " + (dir / "bad.json").string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("server.io_thread: unknown key") != std::string::npos);
+    auto env = run("migrate", {"PAPERBOY_LOG_FORMAT=yaml"});
+    BOOST_TEST(env.status == 2);
+    BOOST_TEST(env.err.find("log.format") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(migrate_creates_the_schema_once) {
+    auto first = run("migrate");
+    BOOST_TEST(first.status == 0);
+    BOOST_TEST(first.out.find("schema version 1") != std::string::npos);
+    auto second = run("migrate");
+    BOOST_TEST(second.out.find("0 migrations applied") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(harvest_prints_ranked_json_lines) {
+    fake_peer arxiv, hf, s2;
+    arxiv.set_handler([](const auto&) {
+        return scripted_reply{200, read_file(fixtures + "/arxiv/api_id_list_no_match_2026-04-12.xml"), "application/atom+xml"};
+    });
+    hf.set_handler([](const paperboy::test::recorded_request& r) {
+        if (r.target.find("date=2026-06-12&p=0") == std::string::npos) return scripted_reply{200, "[]"};
+        return scripted_reply{200, read_file(fixtures + "/hf_daily_papers/daily_papers_30items_2026-06-12.json")};
+    });
+    s2.set_handler([](const auto&) { return scripted_reply{500, "{}"}; });  // down: the others still deliver
+    const std::vector<std::string> env = {"PAPERBOY_ARXIV_URL=" + arxiv.base_url(), "PAPERBOY_HF_URL=" + hf.base_url(),
+                                          "PAPERBOY_S2_URL=" + s2.base_url(), "PAPERBOY_LOG_LEVEL=error"};
+    std::ofstream(dir / "fast.json") << R"({"http_client":{"backoff_base_ms":1,"backoff_max_ms":5},
+        "upstreams":{"arxiv":{"min_interval_ms":0},"semantic_scholar":{"min_interval_ms":0,"max_retries":1}}})";
+    auto r = run("harvest --date 2026-06-13 --config " + (dir / "fast.json").string(), env);
+    BOOST_TEST(r.status == 0, r.err);
+    std::istringstream lines(r.out);
+    int count = 0;
+    bool minimax = false;
+    for (std::string line; std::getline(lines, line);) {
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        BOOST_REQUIRE(!j.is_discarded());
+        BOOST_TEST(j["rank"].get<int>() == ++count);
+        if (j["arxiv_id"] == "2606.13392") {
+            minimax = true;
+            BOOST_TEST(j["signals"]["hf_upvotes"].get<int>() == 103);
+        }
+    }
+    BOOST_TEST(count > 5);
+    BOOST_TEST(minimax);
+    BOOST_TEST(r.err.find("warning: semantic_scholar: HTTP 500") != std::string::npos);
+    BOOST_TEST(r.err.find("30 papers harvested") != std::string::npos);
+    BOOST_TEST(run("harvest --date 2026-13-45").status == 2);
+    BOOST_TEST(run("harvest --profile nope").status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
+    unsigned short port;  // borrow a free port: bind, note it, release it
+    {
+        fake_peer tmp;
+        port = tmp.port();
+    }
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+    env_strings.push_back("PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port));
+    env_strings.push_back("PAPERBOY_DATABASE=sqlite:" + (dir / "serve.db").string());
+    env_strings.push_back("SLACK_SIGNING_SECRET=do-not-log-this-secret");
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    const std::string err_path = (dir / "serve.err").string();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    char arg0[] = PAPERBOY_BINARY, arg1[] = "serve";
+    char* argv[] = {arg0, arg1, nullptr};
+    pid_t pid;
+    BOOST_REQUIRE(posix_spawn(&pid, PAPERBOY_BINARY, &actions, nullptr, argv, envp.data()) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+
+    auto get = [&](const std::string& path) {
+        return std::system(("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(port) + path +
+                            " > " + (dir / "code").string())
+                               .c_str()) == 0
+                   ? read_file((dir / "code").string())
+                   : std::string("curl failed");
+    };
+    std::string code;
+    for (int i = 0; i < 100 && code != "200"; ++i) {
+        std::this_thread::sleep_for(50ms);
+        code = get("/healthz");
+    }
+    BOOST_TEST(code == "200");
+    BOOST_TEST(get("/readyz") == "200");
+    BOOST_TEST(get("/nope") == "404");
+
+    // A second server on the same port fails at run time: exit 1.
+    auto clash = run("serve", {"PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port)});
+    BOOST_TEST(clash.status == 1);
+    BOOST_TEST(clash.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)) != std::string::npos);
+
+    const auto stop_at = std::chrono::steady_clock::now();
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+    BOOST_TEST((std::chrono::steady_clock::now() - stop_at < 3s));
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 0);
+    const auto log = read_file(err_path);
+    BOOST_TEST(log.find("GET /healthz 200") != std::string::npos);
+    BOOST_TEST(log.find("do-not-log-this-secret") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
