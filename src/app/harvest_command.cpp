@@ -50,7 +50,7 @@ int harvest_command(const config::config& cfg, const boost::program_options::var
     }
     auto store = store::open_store(cfg.database.url);
     store->migrate();
-    auto posted = store->posted_papers(profile->name);
+    auto posted = store->posted_papers(profile->name, core::format_ymd(*day));
 
     asio::io_context ioc;
     metrics::registry metrics;

@@ -5,6 +5,7 @@
 //
 // Errors: store_error for anything the database refuses or cannot do (unreachable, locked, corrupt).
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,25 @@ namespace paperboy::store {
 
 struct store_error : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+struct digest_key {
+    std::string day;  // YYYY-MM-DD
+    std::string profile;
+    std::string language;
+};
+
+struct digest_row {
+    digest_key key;
+    int papers = 0;
+    std::string created_at;  // RFC 3339, UTC
+};
+
+struct summary_key {
+    std::string arxiv_id;  // version-less
+    std::string model;     // summarizer id: "anthropic:claude-sonnet-4-5", "extractive"
+    std::string language;
+    std::string prompt_version;
 };
 
 class store {
@@ -33,12 +53,28 @@ public:
     // Throws store_error when the database cannot answer a trivial query.
     virtual void ping() = 0;
 
-    // History: the version-less arXiv ids that `profile`'s digests have carried, on any day.
-    virtual std::set<std::string> posted_papers(const std::string& profile) = 0;
+    // History: the version-less arXiv ids that `profile`'s digests carried on days before `before_day`
+    // (YYYY-MM-DD). Days before, not any day: the same day's digest in another language, or a
+    // rebuild of it, must be free to carry the same papers.
+    virtual std::set<std::string> posted_papers(const std::string& profile, const std::string& before_day) = 0;
     // Records the papers of `profile`'s digest for `day` (YYYY-MM-DD) in order (1-based positions).
     // Replaces what was recorded for that day, so rebuilding a day does not add duplicates.
     virtual void record_digest_papers(const std::string& profile, const std::string& day,
                                       const std::vector<std::string>& arxiv_ids) = 0;
+
+    // Built digests, stored as their JSON form (render::to_json), one per (day, profile, language).
+    virtual std::optional<std::string> load_digest(const digest_key& key) = 0;
+    virtual void save_digest(const digest_key& key, int papers, const std::string& json) = 0;
+    // The newest `limit` digests, newest first.
+    virtual std::vector<digest_row> list_digests(int limit) = 0;
+
+    // Summaries paid for once per (paper, model, language, prompt version).
+    virtual std::optional<std::string> load_summary(const summary_key& key) = 0;
+    virtual void save_summary(const summary_key& key, const std::string& text) = 0;
+
+    // Papers seen by harvests, as JSON (render::paper_to_json), for lookups by id.
+    virtual std::optional<std::string> load_paper(const std::string& arxiv_id) = 0;
+    virtual void save_papers(const std::vector<std::pair<std::string, std::string>>& id_and_json) = 0;
 };
 
 // Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its

@@ -15,6 +15,32 @@ CREATE TABLE digest_papers (
 );
 CREATE INDEX digest_papers_by_paper ON digest_papers (profile, arxiv_id);
 )sql"},
+    {2, "digests, summaries and papers",
+     R"sql(
+CREATE TABLE digests (
+    day        TEXT NOT NULL,
+    profile    TEXT NOT NULL,
+    language   TEXT NOT NULL,
+    papers     INTEGER NOT NULL,
+    body       TEXT NOT NULL,            -- the digest's JSON form
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    PRIMARY KEY (day, profile, language)
+);
+CREATE TABLE summaries (
+    arxiv_id       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    language       TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    PRIMARY KEY (arxiv_id, model, language, prompt_version)
+);
+CREATE TABLE papers (
+    arxiv_id   TEXT PRIMARY KEY,
+    body       TEXT NOT NULL,            -- the paper's JSON form
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+)sql"},
 };
 
 }  // namespace

@@ -46,6 +46,11 @@ bool statement::step() {
     fail(db_, "query");
 }
 
+void statement::reset() {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+}
+
 long long statement::column_int(int index) const { return sqlite3_column_int64(stmt_.get(), index); }
 
 std::string statement::column_text(int index) const {

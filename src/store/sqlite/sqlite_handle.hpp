@@ -27,6 +27,8 @@ public:
     statement& bind_null(int index);
     // Steps once: true while a row is available, false when done. Throws store_error on failure.
     bool step();
+    // Makes the statement ready to run again with new bindings.
+    void reset();
     long long column_int(int index) const;
     std::string column_text(int index) const;
     bool column_is_null(int index) const;

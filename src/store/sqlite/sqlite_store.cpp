@@ -74,10 +74,10 @@ public:
         statement(db_.get(), "SELECT 1").step();
     }
 
-    std::set<std::string> posted_papers(const std::string& profile) override {
+    std::set<std::string> posted_papers(const std::string& profile, const std::string& before_day) override {
         std::lock_guard lock(mutex_);
-        statement s(db_.get(), "SELECT DISTINCT arxiv_id FROM digest_papers WHERE profile = ?");
-        s.bind(1, profile);
+        statement s(db_.get(), "SELECT DISTINCT arxiv_id FROM digest_papers WHERE profile = ? AND day < ?");
+        s.bind(1, profile).bind(2, before_day);
         std::set<std::string> ids;
         while (s.step()) ids.insert(s.column_text(0));
         return ids;
@@ -96,6 +96,91 @@ public:
                     .bind(3, static_cast<long long>(i + 1))
                     .bind(4, arxiv_ids[i])
                     .step();
+            }
+            exec(db_.get(), "COMMIT", "sqlite: commit");
+        } catch (...) {
+            sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    std::optional<std::string> load_digest(const digest_key& k) override {
+        std::lock_guard lock(mutex_);
+        statement s(db_.get(), "SELECT body FROM digests WHERE day = ? AND profile = ? AND language = ?");
+        s.bind(1, k.day).bind(2, k.profile).bind(3, k.language);
+        if (!s.step()) return std::nullopt;
+        return s.column_text(0);
+    }
+
+    void save_digest(const digest_key& k, int papers, const std::string& json) override {
+        std::lock_guard lock(mutex_);
+        statement(db_.get(),
+                  "INSERT INTO digests (day, profile, language, papers, body) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT (day, profile, language) DO UPDATE SET papers = excluded.papers, body = excluded.body, "
+                  "created_at = excluded.created_at")
+            .bind(1, k.day)
+            .bind(2, k.profile)
+            .bind(3, k.language)
+            .bind(4, static_cast<long long>(papers))
+            .bind(5, json)
+            .step();
+    }
+
+    std::vector<digest_row> list_digests(int limit) override {
+        std::lock_guard lock(mutex_);
+        statement s(db_.get(),
+                    "SELECT day, profile, language, papers, created_at FROM digests "
+                    "ORDER BY day DESC, profile, language LIMIT ?");
+        s.bind(1, static_cast<long long>(limit));
+        std::vector<digest_row> rows;
+        while (s.step())
+            rows.push_back({{s.column_text(0), s.column_text(1), s.column_text(2)},
+                            static_cast<int>(s.column_int(3)),
+                            s.column_text(4)});
+        return rows;
+    }
+
+    std::optional<std::string> load_summary(const summary_key& k) override {
+        std::lock_guard lock(mutex_);
+        statement s(db_.get(),
+                    "SELECT body FROM summaries WHERE arxiv_id = ? AND model = ? AND language = ? AND prompt_version = ?");
+        s.bind(1, k.arxiv_id).bind(2, k.model).bind(3, k.language).bind(4, k.prompt_version);
+        if (!s.step()) return std::nullopt;
+        return s.column_text(0);
+    }
+
+    void save_summary(const summary_key& k, const std::string& text) override {
+        std::lock_guard lock(mutex_);
+        statement(db_.get(),
+                  "INSERT OR REPLACE INTO summaries (arxiv_id, model, language, prompt_version, body) "
+                  "VALUES (?, ?, ?, ?, ?)")
+            .bind(1, k.arxiv_id)
+            .bind(2, k.model)
+            .bind(3, k.language)
+            .bind(4, k.prompt_version)
+            .bind(5, text)
+            .step();
+    }
+
+    std::optional<std::string> load_paper(const std::string& arxiv_id) override {
+        std::lock_guard lock(mutex_);
+        statement s(db_.get(), "SELECT body FROM papers WHERE arxiv_id = ?");
+        s.bind(1, arxiv_id);
+        if (!s.step()) return std::nullopt;
+        return s.column_text(0);
+    }
+
+    void save_papers(const std::vector<std::pair<std::string, std::string>>& id_and_json) override {
+        std::lock_guard lock(mutex_);
+        exec(db_.get(), "BEGIN IMMEDIATE", "sqlite: begin");
+        try {
+            statement insert(db_.get(),
+                             "INSERT INTO papers (arxiv_id, body) VALUES (?, ?) ON CONFLICT (arxiv_id) DO UPDATE SET "
+                             "body = excluded.body, updated_at = excluded.updated_at");
+            for (const auto& [id, json] : id_and_json) {
+                insert.bind(1, id).bind(2, json);
+                insert.step();
+                insert.reset();
             }
             exec(db_.get(), "COMMIT", "sqlite: commit");
         } catch (...) {

@@ -44,15 +44,50 @@ BOOST_AUTO_TEST_CASE(history_remembers_papers_per_profile_and_day) {
     temp_dir dir;
     auto s = open_store("sqlite:" + (dir.path / "h.db").string());
     s->migrate();
-    BOOST_TEST(s->posted_papers("llm").empty());
+    BOOST_TEST(s->posted_papers("llm", "9999-12-31").empty());
     s->record_digest_papers("llm", "2026-02-23", {"2602.10693", "2602.00001"});
     s->record_digest_papers("llm", "2026-02-24", {"2602.00002"});
     s->record_digest_papers("vision", "2026-02-24", {"2602.99999"});
-    BOOST_TEST((s->posted_papers("llm") == std::set<std::string>{"2602.00001", "2602.00002", "2602.10693"}));
-    BOOST_TEST((s->posted_papers("vision") == std::set<std::string>{"2602.99999"}));
+    BOOST_TEST((s->posted_papers("llm", "2026-02-25") == std::set<std::string>{"2602.00001", "2602.00002", "2602.10693"}));
+    BOOST_TEST((s->posted_papers("llm", "2026-02-24") == std::set<std::string>{"2602.00001", "2602.10693"}));
+    BOOST_TEST(s->posted_papers("llm", "2026-02-23").empty());  // the day itself does not count
+    BOOST_TEST((s->posted_papers("vision", "2026-02-25") == std::set<std::string>{"2602.99999"}));
     // Rebuilding a day replaces it instead of adding to it.
     s->record_digest_papers("llm", "2026-02-23", {"2602.10693"});
-    BOOST_TEST((s->posted_papers("llm") == std::set<std::string>{"2602.00002", "2602.10693"}));
+    BOOST_TEST((s->posted_papers("llm", "2026-02-25") == std::set<std::string>{"2602.00002", "2602.10693"}));
+}
+
+BOOST_AUTO_TEST_CASE(digests_summaries_and_papers_round_trip) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "d.db").string());
+    s->migrate();
+    const digest_key en{"2026-02-23", "llm", "en"}, ja{"2026-02-23", "llm", "ja"};
+    BOOST_TEST(!s->load_digest(en));
+    s->save_digest(en, 5, R"({"v":1})");
+    s->save_digest(ja, 4, R"({"v":"ja"})");
+    s->save_digest(en, 5, R"({"v":2})");  // a rebuild replaces
+    BOOST_TEST(*s->load_digest(en) == R"({"v":2})");
+    BOOST_TEST(*s->load_digest(ja) == R"({"v":"ja"})");
+    s->save_digest({"2026-02-24", "llm", "en"}, 3, "{}");
+    auto rows = s->list_digests(10);
+    BOOST_REQUIRE_EQUAL(rows.size(), 3u);
+    BOOST_TEST(rows[0].key.day == "2026-02-24");
+    BOOST_TEST(rows[0].papers == 3);
+    BOOST_TEST(rows[1].key.language == "en");
+    BOOST_TEST(rows[1].created_at.size() == 20u);
+    BOOST_TEST(s->list_digests(1).size() == 1u);
+
+    const summary_key k{"2602.10693", "anthropic:claude", "ja", "abc123"};
+    BOOST_TEST(!s->load_summary(k));
+    s->save_summary(k, "要約");
+    BOOST_TEST(*s->load_summary(k) == "要約");
+    BOOST_TEST(!s->load_summary({"2602.10693", "anthropic:claude", "ja", "other-prompt"}));
+
+    s->save_papers({{"2602.10693", R"({"t":1})"}, {"2602.00001", R"({"t":2})"}});
+    s->save_papers({{"2602.10693", R"({"t":3})"}});
+    BOOST_TEST(*s->load_paper("2602.10693") == R"({"t":3})");
+    BOOST_TEST(*s->load_paper("2602.00001") == R"({"t":2})");
+    BOOST_TEST(!s->load_paper("2602.99999"));
 }
 
 BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {
