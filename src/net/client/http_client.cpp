@@ -2,7 +2,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
@@ -12,6 +11,7 @@
 #include <random>
 
 #include "connection.hpp"
+#include "paperboy/async/semaphore.hpp"
 #include "paperboy/metrics/registry.hpp"
 
 namespace paperboy::net {
@@ -30,15 +30,9 @@ struct upstream_state {
     upstream_state(asio::any_io_executor ex, config::upstream_config c)
         : cfg(std::move(c)), slots(ex, static_cast<std::size_t>(cfg.max_connections)), gate(cfg.min_interval) {}
     config::upstream_config cfg;
-    // A slot is a buffered element: sending blocks while max_connections requests are in flight.
-    asio::experimental::concurrent_channel<void(boost::system::error_code)> slots;
+    async::semaphore slots;  // max_connections requests in flight
     std::mutex gate_mutex;
     pacer gate;
-};
-
-struct slot_guard {
-    upstream_state& up;
-    ~slot_guard() { up.slots.try_receive([](boost::system::error_code) {}); }
 };
 
 double random01() {
@@ -136,8 +130,7 @@ awaitable<result<client_response>> http_client::send(client_request req) {
     for (int attempt = 1;; ++attempt) {
         detail::exchange_outcome out;
         {
-            co_await up->slots.async_send(boost::system::error_code{}, use_awaitable);
-            slot_guard release{*up};
+            auto slot = co_await up->slots.hold();
             steady::time_point start_at;
             {
                 std::lock_guard lock(up->gate_mutex);
