@@ -71,10 +71,6 @@ public:
     // Summaries paid for once per (paper, model, language, prompt version).
     virtual std::optional<std::string> load_summary(const summary_key& key) = 0;
     virtual void save_summary(const summary_key& key, const std::string& text) = 0;
-
-    // Papers seen by harvests, as JSON (render::paper_to_json), for lookups by id.
-    virtual std::optional<std::string> load_paper(const std::string& arxiv_id) = 0;
-    virtual void save_papers(const std::vector<std::pair<std::string, std::string>>& id_and_json) = 0;
 };
 
 // Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its

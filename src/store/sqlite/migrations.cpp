@@ -15,7 +15,7 @@ CREATE TABLE digest_papers (
 );
 CREATE INDEX digest_papers_by_paper ON digest_papers (profile, arxiv_id);
 )sql"},
-    {2, "digests, summaries and papers",
+    {2, "digests and summaries",
      R"sql(
 CREATE TABLE digests (
     day        TEXT NOT NULL,
@@ -34,11 +34,6 @@ CREATE TABLE summaries (
     body           TEXT NOT NULL,
     created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
     PRIMARY KEY (arxiv_id, model, language, prompt_version)
-);
-CREATE TABLE papers (
-    arxiv_id   TEXT PRIMARY KEY,
-    body       TEXT NOT NULL,            -- the paper's JSON form
-    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 )sql"},
 };

@@ -89,13 +89,11 @@ public:
         exec(db_.get(), "BEGIN IMMEDIATE", "sqlite: begin");
         try {
             statement(db_.get(), "DELETE FROM digest_papers WHERE profile = ? AND day = ?").bind(1, profile).bind(2, day).step();
+            statement insert(db_.get(), "INSERT INTO digest_papers (profile, day, position, arxiv_id) VALUES (?, ?, ?, ?)");
             for (std::size_t i = 0; i < arxiv_ids.size(); ++i) {
-                statement(db_.get(), "INSERT INTO digest_papers (profile, day, position, arxiv_id) VALUES (?, ?, ?, ?)")
-                    .bind(1, profile)
-                    .bind(2, day)
-                    .bind(3, static_cast<long long>(i + 1))
-                    .bind(4, arxiv_ids[i])
-                    .step();
+                insert.bind(1, profile).bind(2, day).bind(3, static_cast<long long>(i + 1)).bind(4, arxiv_ids[i]);
+                insert.step();
+                insert.reset();
             }
             exec(db_.get(), "COMMIT", "sqlite: commit");
         } catch (...) {
@@ -160,33 +158,6 @@ public:
             .bind(4, k.prompt_version)
             .bind(5, text)
             .step();
-    }
-
-    std::optional<std::string> load_paper(const std::string& arxiv_id) override {
-        std::lock_guard lock(mutex_);
-        statement s(db_.get(), "SELECT body FROM papers WHERE arxiv_id = ?");
-        s.bind(1, arxiv_id);
-        if (!s.step()) return std::nullopt;
-        return s.column_text(0);
-    }
-
-    void save_papers(const std::vector<std::pair<std::string, std::string>>& id_and_json) override {
-        std::lock_guard lock(mutex_);
-        exec(db_.get(), "BEGIN IMMEDIATE", "sqlite: begin");
-        try {
-            statement insert(db_.get(),
-                             "INSERT INTO papers (arxiv_id, body) VALUES (?, ?) ON CONFLICT (arxiv_id) DO UPDATE SET "
-                             "body = excluded.body, updated_at = excluded.updated_at");
-            for (const auto& [id, json] : id_and_json) {
-                insert.bind(1, id).bind(2, json);
-                insert.step();
-                insert.reset();
-            }
-            exec(db_.get(), "COMMIT", "sqlite: commit");
-        } catch (...) {
-            sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-            throw;
-        }
     }
 
 private:

@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(history_remembers_papers_per_profile_and_day) {
     BOOST_TEST((s->posted_papers("llm", "2026-02-25") == std::set<std::string>{"2602.00002", "2602.10693"}));
 }
 
-BOOST_AUTO_TEST_CASE(digests_summaries_and_papers_round_trip) {
+BOOST_AUTO_TEST_CASE(digests_and_summaries_round_trip) {
     temp_dir dir;
     auto s = open_store("sqlite:" + (dir.path / "d.db").string());
     s->migrate();
@@ -83,11 +83,6 @@ BOOST_AUTO_TEST_CASE(digests_summaries_and_papers_round_trip) {
     BOOST_TEST(*s->load_summary(k) == "要約");
     BOOST_TEST(!s->load_summary({"2602.10693", "anthropic:claude", "ja", "other-prompt"}));
 
-    s->save_papers({{"2602.10693", R"({"t":1})"}, {"2602.00001", R"({"t":2})"}});
-    s->save_papers({{"2602.10693", R"({"t":3})"}});
-    BOOST_TEST(*s->load_paper("2602.10693") == R"({"t":3})");
-    BOOST_TEST(*s->load_paper("2602.00001") == R"({"t":2})");
-    BOOST_TEST(!s->load_paper("2602.99999"));
 }
 
 BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {
