@@ -16,7 +16,7 @@ bool split_version(std::string_view& s, std::string& version) {
     if (v == std::string_view::npos || v == 0) return true;
     auto digits = s.substr(v + 1);
     if (!all_digits(digits)) return true;  // not a version suffix; let the id check decide
-    version = "v" + std::string(digits);
+    version.assign("v").append(digits);  // not "v" + string: GCC 12 -O3 warns falsely (PR105651)
     s = s.substr(0, v);
     return true;
 }

@@ -3,17 +3,19 @@
 namespace paperboy::core {
 
 std::string collapse_whitespace(std::string_view text) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
     std::string out;
     out.reserve(text.size());
-    bool pending_space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out.push_back(' ');
-        pending_space = false;
-        out.push_back(c);
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    // Copies whole words at a time: parsers call this on every title and abstract.
+    while (i < n) {
+        while (i < n && is_space(text[i])) ++i;
+        if (i == n) break;
+        const std::size_t start = i;
+        while (i < n && !is_space(text[i])) ++i;
+        if (!out.empty()) out.push_back(' ');
+        out.append(text.data() + start, i - start);
     }
     return out;
 }
