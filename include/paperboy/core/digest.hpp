@@ -22,8 +22,8 @@ struct summary {
 
 struct digest_entry {
     int number = 0;  // 1-based position in the digest
-    paper paper;     // with the original abstract, verbatim
-    summary summary;
+    core::paper paper;  // with the original abstract, verbatim
+    core::summary summary;
     double score = 0;
     bool operator==(const digest_entry&) const = default;
 };
