@@ -28,6 +28,30 @@ const std::vector<command>& commands() {
     static const std::vector<command> all = {
         {"serve", "run the server: webhooks, health, metrics", "paperboy serve [--config FILE]",
          [](po::options_description&) {}, serve_command},
+        {"digest", "build (or reuse) a day's digest and print it",
+         "paperboy digest [--date YYYY-MM-DD|today|yesterday] [--profile NAME] [--language LANG]\n"
+         "                [--format markdown|html|json|text|slack|discord] [--sample] [--config FILE]",
+         [](po::options_description& o) {
+             o.add_options()("date", po::value<std::string>()->value_name("DAY"),
+                             "digest day: YYYY-MM-DD, today or yesterday (default today, in time_zone)")(
+                 "profile", po::value<std::string>()->value_name("NAME"), "profile (default: default_profile)")(
+                 "language", po::value<std::string>()->value_name("LANG"),
+                 "language of the summaries (default: the profile's)")(
+                 "format", po::value<std::string>()->value_name("FORMAT"),
+                 "markdown (default), html, json, text, slack or discord")(
+                 "sample", "the bundled offline sample day: no network, no keys (extractive summaries)");
+         },
+         digest_command},
+        {"paper", "one paper's full summary by arXiv id (fetched from arXiv)",
+         "paperboy paper ARXIV_ID [--language LANG] [--format markdown|html|json|text|slack|discord]",
+         [](po::options_description& o) {
+             o.add_options()("id", po::value<std::string>()->value_name("ARXIV_ID"),
+                             "the paper: 2602.10693, arXiv:2602.10693v2 or an arxiv.org URL")(
+                 "language", po::value<std::string>()->value_name("LANG"), "language of the summary")(
+                 "format", po::value<std::string>()->value_name("FORMAT"),
+                 "markdown (default), html, json, text, slack or discord");
+         },
+         paper_command},
         {"harvest", "print the day's merged, ranked candidate papers as JSON lines",
          "paperboy harvest [--date YYYY-MM-DD|today|yesterday] [--profile NAME] [--config FILE]",
          [](po::options_description& o) {
@@ -109,7 +133,9 @@ int run_cli(int argc, char** argv) {
     it->add_options(opts);
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(args).options(opts).run(), vm);
+        po::positional_options_description positional;  // `paperboy paper 2602.10693`
+        if (opts.find_nothrow("id", false)) positional.add("id", 1);
+        po::store(po::command_line_parser(args).options(opts).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "paperboy " << name << ": " << e.what() << "\n\nUsage: " << it->usage << "\n" << opts;

@@ -2,10 +2,18 @@
 // One function per CLI command; each gets the loaded configuration and returns the exit status.
 #include <boost/program_options/variables_map.hpp>
 
+#include <chrono>
+#include <optional>
+
 #include "paperboy/config/config.hpp"
 
 namespace paperboy::app {
 
+// "YYYY-MM-DD", "today" or "yesterday" in `time_zone`.
+std::optional<std::chrono::sys_days> parse_day(const std::string& text, const std::string& time_zone);
+
+int digest_command(const config::config& cfg, const boost::program_options::variables_map& args);
+int paper_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int serve_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int migrate_command(const config::config& cfg, const boost::program_options::variables_map& args);

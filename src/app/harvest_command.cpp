@@ -21,13 +21,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-std::optional<std::chrono::sys_days> parse_day_argument(const std::string& text, const std::string& time_zone) {
-    const auto today = harvest::today(time_zone);
-    if (text == "today") return today;
-    if (text == "yesterday") return today - std::chrono::days(1);
-    return core::parse_ymd(text);
-}
-
 const pipeline::profile* find_profile(const config::config& cfg, const boost::program_options::variables_map& args) {
     const std::string name = args.count("profile") ? args["profile"].as<std::string>() : cfg.default_profile;
     auto it = cfg.profiles.find(name);
@@ -38,7 +31,7 @@ const pipeline::profile* find_profile(const config::config& cfg, const boost::pr
 
 int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args) {
     const std::string date_text = args.count("date") ? args["date"].as<std::string>() : "today";
-    const auto day = parse_day_argument(date_text, cfg.time_zone);
+    const auto day = parse_day(date_text, cfg.time_zone);
     if (!day) {
         std::cerr << "paperboy harvest: --date expects YYYY-MM-DD, today or yesterday, got \"" << date_text << "\"\n";
         return 2;

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "archive.hpp"
 #include "health.hpp"
 #include "paperboy/net/server.hpp"
 #include "paperboy/store/database.hpp"
@@ -33,6 +34,7 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     asio::io_context ioc(cfg.server.io_threads);
     net::router routes;
     add_health_routes(routes, db, metrics);
+    add_archive_routes(routes, db, cfg);
     net::http_server server(ioc.get_executor(), cfg.server, std::move(routes), metrics);
     try {
         server.start();

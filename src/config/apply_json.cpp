@@ -192,6 +192,8 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("kind", cfg.summarizer.kind);
         r.read("model", cfg.summarizer.model);
         r.read("language", cfg.summarizer.language);
+        r.read("concurrency", cfg.summarizer.concurrency);
+        r.read("prompts_dir", cfg.summarizer.prompts_dir);
     });
     top.object("slack", [&](reader& r) { r.read("response_hosts", cfg.slack.response_hosts); });
     top.finish();

@@ -118,6 +118,8 @@ void apply_environment(config& cfg, const environment& env) {
     s.openai_api_key = read_secret(env, "OPENAI_API_KEY");
     s.semantic_scholar_api_key = read_secret(env, "SEMANTIC_SCHOLAR_API_KEY");
     s.hf_token = read_secret(env, "HF_TOKEN");
+    for (auto& [name, p] : cfg.profiles)
+        if (p.language.empty()) p.language = cfg.summarizer.language;
     if (cfg.summarizer.kind.empty())
         cfg.summarizer.kind = s.anthropic_api_key ? "anthropic" : s.openai_api_key ? "openai" : "extractive";
     if (cfg.summarizer.model.empty() && cfg.summarizer.kind == "anthropic") cfg.summarizer.model = "claude-sonnet-4-5";
@@ -173,6 +175,8 @@ void validate(const config& cfg) {
     const auto& k = cfg.summarizer.kind;
     require(k == "anthropic" || k == "openai" || k == "extractive", "summarizer.kind",
             "expected anthropic, openai or extractive");
+    require(cfg.summarizer.concurrency >= 1 && cfg.summarizer.concurrency <= 64, "summarizer.concurrency",
+            "must be between 1 and 64");
     const auto& lang = cfg.summarizer.language;
     require(!lang.empty() && lang.size() <= 16 &&
                 std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; }),

@@ -107,7 +107,7 @@ awaitable<harvest_result> harvester::harvest(std::chrono::sys_days day, pipeline
     if (out.fresh().empty()) {
         const std::string quiet = w.quiet_reason.empty() ? "" : "; " + w.quiet_reason;
         if (out.all_sources_failed()) {
-            out.empty_reason = "every source failed";
+            out.empty_reason = std::string(all_sources_failed_reason);
             for (const auto& s : out.sources) out.empty_reason += "; " + s.error;
         } else if (!out.candidates.empty()) {
             out.empty_reason = "all " + std::to_string(out.candidates.size()) + " matching papers were in earlier " +

@@ -74,6 +74,8 @@ struct summarizer_config {
     std::string kind;  // anthropic | openai | extractive; empty = chosen from the keys present
     std::string model;
     std::string language = "en";
+    int concurrency = 4;      // summaries computed at once while a digest is built
+    std::string prompts_dir;  // overrides the built-in prompt templates (<dir>/<lang>.txt); empty: built-in
 };
 
 struct slack_config {

@@ -19,6 +19,9 @@ class registry;
 
 namespace paperboy::harvest {
 
+// The start of harvest_result::empty_reason when no source delivered.
+inline constexpr std::string_view all_sources_failed_reason = "every source failed";
+
 struct source_report {
     std::string source;  // arxiv | huggingface | semantic_scholar
     std::size_t papers = 0;

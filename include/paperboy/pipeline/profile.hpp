@@ -27,7 +27,7 @@ struct profile {
     std::vector<std::string> exclude_keywords;  // off-topic fields; veto unless a strong keyword hits
     int lookback_days = 1;
     int papers = 5;
-    std::string language = "en";
+    std::string language;  // of summaries; empty = the configured summarizer.language
     weights w;
 };
 

@@ -128,6 +128,7 @@ BOOST_AUTO_TEST_CASE(profiles_extend_the_builtin_llm_profile) {
     BOOST_TEST(vision.language == "ja");
     BOOST_TEST(vision.w.upvotes == 1.0);
     BOOST_TEST(vision.papers == 5);
+    BOOST_TEST(cfg.profiles.at("llm").language == "en");  // from summarizer.language
 }
 
 BOOST_AUTO_TEST_CASE(environment_overrides_the_file) {
@@ -147,6 +148,7 @@ BOOST_AUTO_TEST_CASE(environment_overrides_the_file) {
     BOOST_TEST(cfg.server.port == 7000);
     BOOST_TEST(cfg.database.url == "sqlite:/tmp/env.db");
     BOOST_TEST(cfg.summarizer.language == "ja");
+    BOOST_TEST(cfg.profiles.at("llm").language == "ja");
     BOOST_TEST(cfg.log.format == "json");
     BOOST_TEST(cfg.upstream("arxiv").base_url == "http://127.0.0.1:1");
     BOOST_TEST(cfg.upstream("huggingface").base_url == "http://127.0.0.1:2");

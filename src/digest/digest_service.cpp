@@ -1,0 +1,158 @@
+#include "paperboy/digest/digest_service.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+#include <spdlog/spdlog.h>
+
+#include "paperboy/core/time.hpp"
+#include "paperboy/metrics/registry.hpp"
+#include "paperboy/render/json.hpp"
+#include "paperboy/summarize/extractive.hpp"
+#include "paperboy/summarize/guarded.hpp"
+
+namespace paperboy::digest {
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using done_channel = asio::experimental::concurrent_channel<void(boost::system::error_code)>;
+
+namespace {
+
+std::string flight_key(const store::digest_key& k) { return k.day + "|" + k.profile + "|" + k.language; }
+
+// Summarises one entry and always signals `done`, whatever happens, so the gather cannot hang.
+awaitable<void> summarize_entry(digest_service& service, async::semaphore& slots, core::digest_entry& entry,
+                                std::string language, done_channel& done) {
+    struct signal_done {
+        done_channel& ch;
+        ~signal_done() { ch.try_send(boost::system::error_code{}); }
+    } signal{done};
+    auto held = co_await slots.hold();
+    try {
+        entry.summary = co_await service.summary_for(entry.paper, language);
+    } catch (const std::exception& e) {
+        spdlog::error("summary of {} failed unexpectedly: {}", entry.paper.arxiv_id, e.what());
+        entry.summary = core::summary{summarize::extract_key_sentences(entry.paper.abstract), language, "extractive",
+                                      summarize::fallback_note(summarize::fallback_reason::llm_error, language)};
+    }
+}
+
+}  // namespace
+
+digest_service::digest_service(asio::any_io_executor executor, store::database& db, harvest::harvester& harvester,
+                               sources::arxiv_client& arxiv, summarize::summarizer& llm, metrics::registry& metrics,
+                               int summary_concurrency)
+    : db_(db), harvester_(harvester), arxiv_(arxiv), llm_(llm), metrics_(metrics),
+      summary_slots_(executor, static_cast<std::size_t>(std::max(1, summary_concurrency))) {
+    metrics.describe_counter("paperboy_digests_built_total", "Digests built (not served from the store).");
+    metrics.describe_counter("paperboy_summary_cache_total", "Summary lookups by outcome: hit or miss.");
+}
+
+awaitable<result<core::digest>> digest_service::get_or_build(std::chrono::sys_days day, pipeline::profile profile,
+                                                             std::string language) {
+    const store::digest_key key{core::format_ymd(day), profile.name, language};
+    // Lambdas are named before co_await: GCC 12 mishandles temporaries inside co_await expressions.
+    auto load = [key](store::store& s) { return s.load_digest(key); };
+    auto stored = co_await db_.run(load);
+    if (stored) {
+        auto parsed = render::digest_from_json(*stored);
+        if (parsed) co_return std::move(*parsed);
+        spdlog::warn("stored digest {} is unreadable ({}); building it again", flight_key(key), parsed.err().message);
+    }
+    auto work = [this, day, &profile, &language] { return build_result(day, profile, language); };
+    co_return co_await digest_flights_.run(flight_key(key), work);
+}
+
+awaitable<result<core::digest>> digest_service::build_result(std::chrono::sys_days day, pipeline::profile profile,
+                                                             std::string language) {
+    co_return co_await build(day, std::move(profile), std::move(language));
+}
+
+awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipeline::profile profile, std::string language) {
+    const std::string ymd = core::format_ymd(day);
+    const std::string profile_name = profile.name;
+    auto history = [profile_name, ymd](store::store& s) { return s.posted_papers(profile_name, ymd); };
+    auto posted = co_await db_.run(history);
+    const int wanted = profile.papers;
+    auto harvested = co_await harvester_.harvest(day, std::move(profile), posted);
+
+    core::digest d;
+    d.date = day;
+    d.profile = profile_name;
+    d.language = language;
+    d.generated_at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    for (const auto& s : harvested.sources)
+        if (!s.ok()) d.source_warnings.push_back(s.error);
+    int number = 0;
+    for (auto& chosen : pipeline::select(harvested.candidates, wanted, posted))
+        d.entries.push_back(core::digest_entry{++number, std::move(chosen.paper), {}, chosen.score});
+    if (d.entries.empty()) d.empty_reason = harvested.empty_reason;
+
+    co_await summarize_all(d.entries, language);
+    metrics_.add("paperboy_digests_built_total", {{"profile", profile_name}});
+
+    if (harvested.all_sources_failed()) {
+        spdlog::warn("digest {} {}: every source failed; not stored, the next request tries again", ymd, profile_name);
+        co_return d;
+    }
+    std::vector<std::string> ids;
+    for (const auto& e : d.entries) ids.push_back(e.paper.arxiv_id);
+    const store::digest_key key{ymd, profile_name, language};
+    const std::string json = render::to_json(d);
+    const int papers = static_cast<int>(d.entries.size());
+    auto save = [key, json, papers, ids](store::store& s) {
+        s.save_digest(key, papers, json);
+        s.record_digest_papers(key.profile, key.day, ids);
+    };
+    co_await db_.run(save);
+    co_return d;
+}
+
+awaitable<void> digest_service::summarize_all(std::vector<core::digest_entry>& entries, std::string language) {
+    if (entries.empty()) co_return;
+    auto ex = co_await asio::this_coro::executor;
+    done_channel done(ex, entries.size());
+    for (auto& e : entries) asio::co_spawn(ex, summarize_entry(*this, summary_slots_, e, language, done), asio::detached);
+    const int total = static_cast<int>(entries.size());
+    for (int i = 1; i <= total; ++i) {
+        co_await done.async_receive(asio::use_awaitable);
+        if (progress_) progress_(i, total);
+    }
+}
+
+awaitable<core::summary> digest_service::summary_for(core::paper paper, std::string language) {
+    store::summary_key key{paper.arxiv_id, llm_.id(), language, llm_.prompt_version(language)};
+    auto load = [key](store::store& s) { return s.load_summary(key); };
+    auto cached = co_await db_.run(load);
+    if (cached) {
+        metrics_.add("paperboy_summary_cache_total", {{"outcome", "hit"}});
+        co_return core::summary{*cached, language, key.model, {}};
+    }
+    metrics_.add("paperboy_summary_cache_total", {{"outcome", "miss"}});
+    const std::string flight = key.arxiv_id + "|" + key.model + "|" + key.language + "|" + key.prompt_version;
+    auto work = [this, &paper, &language, &key] { return compute_summary(paper, language, key); };
+    co_return co_await summary_flights_.run(flight, work);
+}
+
+awaitable<core::summary> digest_service::compute_summary(core::paper paper, std::string language, store::summary_key key) {
+    auto s = co_await summarize::summarize_guarded(llm_, paper, language, metrics_);
+    // Fallbacks are not cached: the next digest or request gets another chance at the LLM.
+    if (s.note.empty() && s.model == key.model && !s.text.empty()) {
+        auto save = [key, text = s.text](store::store& st) { st.save_summary(key, text); };
+        co_await db_.run(save);
+    }
+    co_return s;
+}
+
+awaitable<result<core::digest_entry>> digest_service::paper(std::string arxiv_id, std::string language) {
+    std::vector<std::string> ids{arxiv_id};
+    auto found = co_await arxiv_.fetch_ids(std::move(ids));
+    if (!found) co_return found.err();
+    if (found->empty()) co_return error{"arXiv has no paper " + arxiv_id};
+    core::digest_entry entry{0, std::move(found->front()), {}, 0};
+    entry.summary = co_await summary_for(entry.paper, language);
+    co_return entry;
+}
+
+}  // namespace paperboy::digest
