@@ -4,6 +4,7 @@
 // which runs them on a worker pool, never on an I/O thread.
 //
 // Errors: store_error for anything the database refuses or cannot do (unreachable, locked, corrupt).
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -34,6 +35,20 @@ struct summary_key {
     std::string model;     // summarizer id: "anthropic:claude-sonnet-4-5", "extractive"
     std::string language;
     std::string prompt_version;
+};
+
+// One outbound chat post. It is written before it is sent; a crash between the two re-sends it.
+struct outbox_item {
+    std::int64_t id = 0;
+    std::string platform;  // "slack", "discord"
+    std::string channel;
+    std::string thread;           // parent message id for a thread reply, else empty
+    std::string payload;          // the request body, ready to send
+    std::string idempotency_key;  // unique: enqueueing the same key twice yields the first item
+    std::string state = "pending";  // pending | sent | failed
+    int attempts = 0;
+    std::string remote_id;  // the platform's message id (Slack ts) once sent
+    std::string last_error;
 };
 
 class store {
@@ -71,6 +86,23 @@ public:
     // Summaries paid for once per (paper, model, language, prompt version).
     virtual std::optional<std::string> load_summary(const summary_key& key) = 0;
     virtual void save_summary(const summary_key& key, const std::string& text) = 0;
+
+    // Outbox. enqueue returns the stored item: a new one, or the existing one with the same key
+    // (whatever its state), so a retried request never posts twice.
+    virtual outbox_item enqueue(const outbox_item& item) = 0;
+    virtual void mark_sent(std::int64_t id, const std::string& remote_id) = 0;
+    // Counts an attempt; `final` moves the item to failed (it will not be retried).
+    virtual void mark_attempt_failed(std::int64_t id, const std::string& error, bool final) = 0;
+    virtual std::vector<outbox_item> pending_outbox(int limit) = 0;
+
+    // Which digest a posted chat message shows, so replies in its thread can name its papers.
+    virtual void remember_digest_message(const std::string& platform, const std::string& channel,
+                                         const std::string& message_id, const digest_key& digest) = 0;
+    virtual std::optional<digest_key> digest_for_message(const std::string& platform, const std::string& channel,
+                                                         const std::string& message_id) = 0;
+
+    // True the first time (platform, event_id) is seen; false for a redelivery.
+    virtual bool first_delivery(const std::string& platform, const std::string& event_id) = 0;
 };
 
 // Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its

@@ -36,6 +36,39 @@ CREATE TABLE summaries (
     PRIMARY KEY (arxiv_id, model, language, prompt_version)
 );
 )sql"},
+    {3, "chat outbox, digest messages and processed events",
+     R"sql(
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform        TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    thread          TEXT NOT NULL DEFAULT '',
+    payload         TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    state           TEXT NOT NULL DEFAULT 'pending',   -- pending | sent | failed
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    remote_id       TEXT NOT NULL DEFAULT '',
+    last_error      TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    sent_at         TEXT
+);
+CREATE INDEX outbox_pending ON outbox (state, id);
+CREATE TABLE digest_messages (
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    day        TEXT NOT NULL,
+    profile    TEXT NOT NULL,
+    language   TEXT NOT NULL,
+    PRIMARY KEY (platform, channel, message_id)
+);
+CREATE TABLE processed_events (
+    platform    TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    PRIMARY KEY (platform, event_id)
+);
+)sql"},
 };
 
 }  // namespace

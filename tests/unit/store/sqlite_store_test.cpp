@@ -85,6 +85,49 @@ BOOST_AUTO_TEST_CASE(digests_and_summaries_round_trip) {
 
 }
 
+BOOST_AUTO_TEST_CASE(outbox_items_are_written_once_and_tracked) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "o.db").string());
+    s->migrate();
+    outbox_item item{0, "slack", "C1", "", R"({"text":"hi"})", "slack:cmd:T1:0"};
+    auto first = s->enqueue(item);
+    BOOST_TEST(first.id > 0);
+    BOOST_TEST(first.state == "pending");
+    item.payload = "changed";
+    auto again = s->enqueue(item);  // same key: the stored item, unchanged
+    BOOST_TEST(again.id == first.id);
+    BOOST_TEST(again.payload == R"({"text":"hi"})");
+    auto second = s->enqueue({0, "slack", "C1", "1700000000.000100", "{}", "slack:cmd:T1:1"});
+    BOOST_TEST(s->pending_outbox(10).size() == 2u);
+    s->mark_attempt_failed(first.id, "ratelimited", false);
+    s->mark_sent(first.id, "1700000000.000200");
+    auto pending = s->pending_outbox(10);
+    BOOST_REQUIRE_EQUAL(pending.size(), 1u);
+    BOOST_TEST(pending[0].id == second.id);
+    BOOST_TEST(pending[0].thread == "1700000000.000100");
+    auto sent = s->enqueue(item);
+    BOOST_TEST(sent.state == "sent");
+    BOOST_TEST(sent.remote_id == "1700000000.000200");
+    BOOST_TEST(sent.attempts == 2);
+    s->mark_attempt_failed(second.id, "channel_not_found", true);
+    BOOST_TEST(s->pending_outbox(10).empty());
+}
+
+BOOST_AUTO_TEST_CASE(digest_messages_and_events) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "e.db").string());
+    s->migrate();
+    BOOST_TEST(!s->digest_for_message("slack", "C1", "1.2"));
+    s->remember_digest_message("slack", "C1", "1.2", {"2026-02-23", "llm", "ja"});
+    auto key = s->digest_for_message("slack", "C1", "1.2");
+    BOOST_REQUIRE(key);
+    BOOST_TEST(key->language == "ja");
+    BOOST_TEST(!s->digest_for_message("slack", "C2", "1.2"));
+    BOOST_TEST(s->first_delivery("slack", "Ev1"));
+    BOOST_TEST(!s->first_delivery("slack", "Ev1"));
+    BOOST_TEST(s->first_delivery("discord", "Ev1"));
+}
+
 BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {
     int previous = 0;
     for (const auto& m : sqlite_migrations()) {
