@@ -195,7 +195,10 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("concurrency", cfg.summarizer.concurrency);
         r.read("prompts_dir", cfg.summarizer.prompts_dir);
     });
-    top.object("slack", [&](reader& r) { r.read("response_hosts", cfg.slack.response_hosts); });
+    top.object("slack", [&](reader& r) {
+        r.read("response_hosts", cfg.slack.response_hosts);
+        r.read("layout", cfg.slack.layout);
+    });
     top.finish();
 }
 

@@ -183,6 +183,7 @@ void validate(const config& cfg) {
             "summarizer.language", "expected a language tag such as en or ja");
     require(k != "anthropic" || cfg.secret.anthropic_api_key, "summarizer.kind",
             "anthropic needs ANTHROPIC_API_KEY in the environment");
+    require(cfg.slack.layout == "full" || cfg.slack.layout == "compact", "slack.layout", "expected full or compact");
     for (const auto& host : cfg.slack.response_hosts)
         require(!host.empty() && host.find_first_of("/ ") == std::string::npos, "slack.response_hosts",
                 "expected host or host:port, got \"" + host + "\"");

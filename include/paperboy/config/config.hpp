@@ -80,6 +80,7 @@ struct summarizer_config {
 
 struct slack_config {
     std::vector<std::string> response_hosts{"hooks.slack.com"};
+    std::string layout = "full";  // full: papers' full texts in the digest's thread; compact: on request
 };
 
 struct secrets {
