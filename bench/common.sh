@@ -23,7 +23,7 @@ bench_build() {
   export PAPERBOY_CCACHE=""
   command -v ccache >/dev/null 2>&1 && PAPERBOY_CCACHE=ccache
   echo "bench: building $target in the release preset (log: $log)" >&2
-  if ! { cmake --preset release -DCMAKE_CXX_FLAGS= && cmake --build --preset release --target "$target"; } >"$log" 2>&1; then
+  if ! { cmake --preset release && cmake --build --preset release --target "$target"; } >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "bench: release build failed" >&2
     return 1
