@@ -72,7 +72,7 @@ asio::awaitable<void> redeliver(chat::slack::delivery& out) {
 
 int serve_command(const config::config& cfg, const boost::program_options::variables_map&) {
     metrics::registry metrics;
-    asio::io_context ioc(cfg.server.io_threads);
+    asio::io_context ioc(1);  // application work; the HTTP server runs its own io_threads
     services s(cfg, ioc, metrics);
 
     net::router routes;
@@ -86,7 +86,7 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     } else {
         spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
     }
-    net::http_server server(ioc.get_executor(), cfg.server, std::move(routes), metrics);
+    net::http_server server(cfg.server, std::move(routes), metrics);
     try {
         server.start();
     } catch (const boost::system::system_error& e) {
@@ -108,10 +108,7 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
         });
     });
 
-    std::vector<std::thread> threads;
-    for (int i = 1; i < cfg.server.io_threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
     ioc.run();
-    for (auto& t : threads) t.join();
     return 0;
 }
 

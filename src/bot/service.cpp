@@ -42,6 +42,14 @@ std::optional<answer> service::immediate(const command& c, const std::string& la
     switch (c.kind) {
         case command_kind::help: return text_answer(help_text(language));
         case command_kind::usage: return text_answer(usage_text(language, c.problem));
+        case command_kind::date:
+            // A day that has not come yet has no digest; building one now would store it (empty, or
+            // with today's papers) and serve that stored copy when the day comes.
+            if (c.date <= harvest::today(cfg_.time_zone)) return std::nullopt;
+            return text_answer(language == "ja"
+                                   ? core::format_ymd(c.date) + " はまだ来ていない日付です。`/papers today` をお使いください。"
+                                   : "There is no digest for " + core::format_ymd(c.date) +
+                                         " yet: that day has not come. Try `/papers today`.");
         case command_kind::subscribe:
         case command_kind::unsubscribe:
             return text_answer(language == "ja"

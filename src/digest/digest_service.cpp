@@ -21,14 +21,24 @@ namespace {
 
 std::string flight_key(const store::digest_key& k) { return k.day + "|" + k.profile + "|" + k.language; }
 
+// The entries being summarised and the channel their summaries report on. Shared with every child
+// coroutine, so a builder that gives up (cancellation) leaves nothing dangling behind it.
+struct summary_batch {
+    summary_batch(asio::any_io_executor ex, std::vector<core::digest_entry> e)
+        : entries(std::move(e)), done(ex, entries.size()) {}
+    std::vector<core::digest_entry> entries;
+    done_channel done;
+};
+
 // Summarises one entry and always signals `done`, whatever happens, so the gather cannot hang.
-awaitable<void> summarize_entry(digest_service& service, async::semaphore& slots, core::digest_entry& entry,
-                                std::string language, done_channel& done) {
+awaitable<void> summarize_entry(digest_service& service, async::semaphore& slots, std::shared_ptr<summary_batch> batch,
+                                std::size_t index, std::string language) {
     struct signal_done {
         done_channel& ch;
         ~signal_done() { ch.try_send(boost::system::error_code{}); }
-    } signal{done};
+    } signal{batch->done};
     auto held = co_await slots.hold();
+    auto& entry = batch->entries[index];
     try {
         entry.summary = co_await service.summary_for(entry.paper, language);
     } catch (const std::exception& e) {
@@ -112,13 +122,15 @@ awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipelin
 awaitable<void> digest_service::summarize_all(std::vector<core::digest_entry>& entries, std::string language) {
     if (entries.empty()) co_return;
     auto ex = co_await asio::this_coro::executor;
-    done_channel done(ex, entries.size());
-    for (auto& e : entries) asio::co_spawn(ex, summarize_entry(*this, summary_slots_, e, language, done), asio::detached);
-    const int total = static_cast<int>(entries.size());
+    auto batch = std::make_shared<summary_batch>(ex, std::move(entries));
+    for (std::size_t i = 0; i < batch->entries.size(); ++i)
+        asio::co_spawn(ex, summarize_entry(*this, summary_slots_, batch, i, language), asio::detached);
+    const int total = static_cast<int>(batch->entries.size());
     for (int i = 1; i <= total; ++i) {
-        co_await done.async_receive(asio::use_awaitable);
+        co_await batch->done.async_receive(asio::use_awaitable);
         if (progress_) progress_(i, total);
     }
+    entries = std::move(batch->entries);  // every child has signalled: none touches them any more
 }
 
 awaitable<core::summary> digest_service::summary_for(core::paper paper, std::string language) {

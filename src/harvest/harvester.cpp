@@ -18,6 +18,9 @@ namespace {
 awaitable<result<papers>> guarded(awaitable<result<papers>> work, std::string source) {
     try {
         co_return co_await std::move(work);
+    } catch (const boost::system::system_error& e) {
+        if (e.code() == boost::asio::error::operation_aborted) throw;  // cancellation is not a source failure
+        co_return error{source + ": unexpected failure: " + e.what()};
     } catch (const std::exception& e) {
         co_return error{source + ": unexpected failure: " + e.what()};
     }

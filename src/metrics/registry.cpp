@@ -14,17 +14,6 @@ std::string format_number(double v) {
     return std::string(buf, end);
 }
 
-std::string escape_label_value(std::string_view v) {
-    std::string out;
-    for (char c : v) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '"') out += "\\\"";
-        else if (c == '\n') out += "\\n";
-        else out += c;
-    }
-    return out;
-}
-
 // Inserts `extra` into an already rendered label set "{a="1"}".
 std::string with_label(const std::string& rendered, const std::string& extra) {
     if (rendered.empty()) return "{" + extra + "}";
@@ -70,33 +59,56 @@ registry::family& registry::family_for(std::string_view name, std::string_view t
     return it->second;
 }
 
-std::string registry::render_labels(const labels& l) {
-    if (l.empty()) return {};
-    std::string out = "{";
+void registry::render_labels(const labels& l, std::string& out) {
+    out.clear();
+    if (l.empty()) return;
+    out += '{';
     for (std::size_t i = 0; i < l.size(); ++i) {
         if (i) out += ',';
-        out += l[i].first + "=\"" + escape_label_value(l[i].second) + "\"";
+        out += l[i].first;
+        out += "=\"";
+        for (char c : l[i].second) {
+            if (c == '\\') out += "\\\\";
+            else if (c == '"') out += "\\\"";
+            else if (c == '\n') out += "\\n";
+            else out += c;
+        }
+        out += '"';
     }
-    return out + "}";
+    out += '}';
+}
+
+// Counting is on every request's path: the label key is rendered into a per-thread buffer and
+// looked up without allocating; only a new series allocates.
+std::string& registry::scratch_key(const labels& l) {
+    thread_local std::string key;
+    render_labels(l, key);
+    return key;
+}
+
+registry::series& registry::series_for(family& f, const std::string& key) {
+    auto it = f.by_labels.find(key);
+    if (it == f.by_labels.end()) it = f.by_labels.emplace(key, series{}).first;
+    return it->second;
 }
 
 void registry::add(std::string_view name, const labels& l, double value) {
-    auto key = render_labels(l);
+    const auto& key = scratch_key(l);
     std::lock_guard lock(mutex_);
-    family_for(name, "counter").by_labels[key].value += value;
+    series_for(family_for(name, "counter"), key).value += value;
 }
 
 void registry::set(std::string_view name, const labels& l, double value) {
-    auto key = render_labels(l);
+    const auto& key = scratch_key(l);
     std::lock_guard lock(mutex_);
-    family_for(name, "gauge").by_labels[key].value = value;
+    series_for(family_for(name, "gauge"), key).value = value;
 }
 
 void registry::observe(std::string_view name, const labels& l, double value) {
-    auto key = render_labels(l);
+    const auto& key = scratch_key(l);
     std::lock_guard lock(mutex_);
     auto& f = family_for(name, "histogram");
-    auto& s = f.by_labels[key];
+    auto& s = series_for(f, key);
     if (s.counts.size() != f.buckets.size()) s.counts.assign(f.buckets.size(), 0);
     auto bucket = std::lower_bound(f.buckets.begin(), f.buckets.end(), value);
     if (bucket != f.buckets.end()) ++s.counts[static_cast<std::size_t>(bucket - f.buckets.begin())];
@@ -108,7 +120,7 @@ double registry::value(std::string_view name, const labels& l) const {
     std::lock_guard lock(mutex_);
     auto f = families_.find(name);
     if (f == families_.end()) return 0;
-    auto s = f->second.by_labels.find(render_labels(l));
+    auto s = f->second.by_labels.find(scratch_key(l));
     return s == f->second.by_labels.end() ? 0 : s->second.value;
 }
 
@@ -116,7 +128,7 @@ std::uint64_t registry::count(std::string_view name, const labels& l) const {
     std::lock_guard lock(mutex_);
     auto f = families_.find(name);
     if (f == families_.end()) return 0;
-    auto s = f->second.by_labels.find(render_labels(l));
+    auto s = f->second.by_labels.find(scratch_key(l));
     return s == f->second.by_labels.end() ? 0 : s->second.count;
 }
 

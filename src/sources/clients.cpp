@@ -35,7 +35,7 @@ awaitable<result<arxiv_page>> arxiv_client::get(std::string target) {
     req.url = base_ + target;
     req.upstream = "arxiv";
     auto res = co_await http_.send(std::move(req));
-    if (!res) co_return error{"arxiv: " + res.err().message};
+    if (!res) co_return res.err();  // the client's message already names the upstream
     auto parsed = arxiv::parse_atom(res->body);
     if (res->status != 200) {
         // arXiv's errors are Atom feeds too (HTTP 400 with one "Error" entry): prefer their message.
@@ -82,7 +82,7 @@ awaitable<result<papers>> huggingface_client::fetch_day(std::chrono::sys_days da
         req.upstream = "huggingface";
         if (token_) req.headers.push_back({"Authorization", "Bearer " + *token_});
         auto res = co_await http_.send(std::move(req));
-        if (!res) co_return error{"huggingface: " + res.err().message};
+        if (!res) co_return res.err();
         if (res->status != 200) co_return error{describe_status("huggingface", *res, excerpt(res->body))};
         auto parsed = huggingface::parse_daily_papers(res->body);
         if (!parsed) co_return error{"huggingface: " + parsed.err().message};
@@ -102,7 +102,7 @@ awaitable<result<std::string>> semantic_scholar_client::call(std::string method,
     if (!req.body.empty()) req.headers.push_back({"Content-Type", "application/json"});
     if (key_) req.headers.push_back({"x-api-key", *key_});
     auto res = co_await http_.send(std::move(req));
-    if (!res) co_return error{"semantic_scholar: " + res.err().message};
+    if (!res) co_return res.err();
     if (res->status != 200)
         co_return error{describe_status("semantic_scholar", *res, semantic_scholar::parse_error_message(res->body))};
     co_return std::move(res->body);

@@ -33,8 +33,8 @@ public:
     // The language answers are written in when a chat gives no other.
     const std::string& default_language() const;
 
-    // Commands that need no work (help, usage, subscribe, unsubscribe) are answered at once;
-    // nullopt for those that need the pipeline.
+    // Commands that need no work (help, usage, subscribe, unsubscribe, a date after today) are
+    // answered at once; nullopt for those that need the pipeline.
     std::optional<answer> immediate(const command& c, const std::string& language) const;
 
     // today, yesterday, a date or a paper: the digest or the paper's full entry.

@@ -43,11 +43,13 @@ private:
         std::string type = "untyped";
         std::string help;
         std::vector<double> buckets;
-        std::map<std::string, series> by_labels;  // key: rendered label set
+        std::map<std::string, series, std::less<>> by_labels;  // key: rendered label set
     };
 
     family& family_for(std::string_view name, std::string_view type);
-    static std::string render_labels(const labels& l);
+    static series& series_for(family& f, const std::string& key);
+    static void render_labels(const labels& l, std::string& out);
+    static std::string& scratch_key(const labels& l);
 
     mutable std::mutex mutex_;
     std::map<std::string, family, std::less<>> families_;

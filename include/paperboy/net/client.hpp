@@ -32,7 +32,11 @@ struct client_request {
     net::headers headers;
     std::string body;
     std::string upstream;  // config name ("arxiv", "slack", ...): pacing, limits, metrics label
-    std::optional<int> max_retries;  // overrides the upstream's (0 for non-idempotent calls)
+    std::optional<int> max_retries;  // overrides the upstream's
+    // false for calls that must not be repeated once the server may have acted on them (posting a
+    // chat message): then only failures that prove the request was not processed are retried
+    // (429, 503, and anything before the request was sent), never a timeout or a lost response.
+    bool idempotent = true;
 };
 
 struct client_response {

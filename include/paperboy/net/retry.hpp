@@ -17,6 +17,7 @@ enum class failure_class {
     rate_limited,  // 429: retried after Retry-After or backoff
     server,        // 5xx (incl. Anthropic's 529): retried
     client,        // other 4xx: never retried
+    cancelled,     // the caller gave up (cancellation): never retried
 };
 
 failure_class classify_status(unsigned status);

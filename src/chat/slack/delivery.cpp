@@ -89,6 +89,7 @@ awaitable<result<std::string>> delivery::send(store::outbox_item item) {
     req.headers.push_back({"Content-Type", "application/json; charset=utf-8"});
     if (!to_response_url) req.headers.push_back({"Authorization", "Bearer " + *token_});
     req.body = item.payload;
+    req.idempotent = false;  // a repeated post would show twice in the channel
     if (!to_response_url) co_await pace(item.channel);
     auto res = co_await http_.send(std::move(req));
 

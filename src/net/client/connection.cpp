@@ -51,6 +51,7 @@ exchange_outcome failed(failure_class f, std::string message, bool nothing_recei
 }
 
 failure_class classify(const beast::error_code& ec) {
+    if (ec == asio::error::operation_aborted) return failure_class::cancelled;
     if (ec == beast::error::timeout) return failure_class::timeout;
     if (ec == http::error::body_limit) return failure_class::too_large;
     if (ec.category() == asio::error::get_ssl_category()) return failure_class::tls;
@@ -70,12 +71,15 @@ awaitable<exchange_outcome> round_trip(Stream& stream, beast::flat_buffer& buffe
         const bool nothing = !parser.got_some() && (rec == http::error::end_of_stream || rec == asio::error::eof ||
                                                     rec == asio::error::connection_reset);
         const auto f = classify(rec);
-        co_return failed(f, f == failure_class::too_large ? "response larger than " + std::to_string(max_body) + " bytes"
-                                                          : "reading response: " + rec.message(),
-                         nothing);
+        auto out = failed(f, f == failure_class::too_large ? "response larger than " + std::to_string(max_body) + " bytes"
+                                                           : "reading response: " + rec.message(),
+                          nothing);
+        out.request_sent = true;
+        co_return out;
     }
     auto res = parser.release();
     exchange_outcome out;
+    out.request_sent = true;
     client_response r;
     r.status = res.result_int();
     for (const auto& f : res) r.headers.push_back({std::string(f.name_string()), std::string(f.value())});

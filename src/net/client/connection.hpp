@@ -54,6 +54,7 @@ struct exchange_outcome {
     std::optional<client_response> response;  // set when an HTTP response arrived
     bool reusable = false;                    // connection may go back to the pool
     bool nothing_received = false;            // failed before any response byte (stale keep-alive)
+    bool request_sent = false;                // the request left completely: the server may have acted
 };
 
 // Connects (through the proxy and TLS when needed) if `c` is new, then sends one request and reads

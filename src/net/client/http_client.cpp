@@ -164,10 +164,15 @@ awaitable<result<client_response>> http_client::send(client_request req) {
             failure = classify_status(out.response->status);
             if (auto ra = out.response->header("Retry-After"))
                 retry_after = parse_retry_after(*ra, std::chrono::system_clock::now());
-        } else {
+        } else if (failure != failure_class::cancelled) {
             self->metrics.add("paperboy_upstream_errors_total", {{"upstream", name}, {"kind", to_string(failure)}});
         }
-        auto delay = policy.delay(attempt, failure, retry_after, random01());
+        // A call that must not run twice is retried only when the server surely did not act on it:
+        // a failure before the request was sent, or an answer refusing it (429, 503).
+        const bool safe_to_repeat = req.idempotent || !out.request_sent ||
+                                    (out.response && (out.response->status == 429 || out.response->status == 503));
+        auto delay = safe_to_repeat ? policy.delay(attempt, failure, retry_after, random01())
+                                    : std::optional<std::chrono::milliseconds>{};
         if (!delay) {
             if (out.response) co_return std::move(*out.response);
             co_return error{name + ": " + to_string(out.failure) + ": " + out.error + " (after " +
@@ -178,7 +183,8 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                      out.response ? "HTTP " + std::to_string(out.response->status) : out.error, attempt,
                      delay->count());
         timer.expires_after(*delay);
-        co_await timer.async_wait(tuple_awaitable);
+        auto [wait_ec] = co_await timer.async_wait(tuple_awaitable);
+        if (wait_ec) co_return error{name + ": cancelled while waiting to retry"};
     }
 }
 

@@ -31,6 +31,7 @@ const char* to_string(failure_class f) {
         case failure_class::rate_limited: return "rate_limited";
         case failure_class::server: return "server";
         case failure_class::client: return "client";
+        case failure_class::cancelled: return "cancelled";
     }
     return "unknown";
 }

@@ -6,7 +6,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -15,7 +16,9 @@
 
 #include <atomic>
 #include <map>
+#include <optional>
 #include <mutex>
+#include <thread>
 
 #include "paperboy/metrics/registry.hpp"
 
@@ -37,12 +40,12 @@ struct connection {
     std::atomic<bool> busy{false};  // a request is being read, handled or answered
 };
 
-http::response<http::string_body> to_beast(const response& res, unsigned version, bool keep_alive) {
+http::response<http::string_body> to_beast(response res, unsigned version, bool keep_alive) {
     http::response<http::string_body> out{static_cast<http::status>(res.status), version};
     out.set(http::field::server, "paperboy");
     out.set(http::field::content_type, res.content_type);
     for (const auto& h : res.headers) out.insert(h.name, h.value);
-    out.body() = res.body;
+    out.body() = std::move(res.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();
     return out;
@@ -63,17 +66,33 @@ request from_beast(http::request<http::string_body>&& in, const std::string& rem
 
 }  // namespace
 
-struct http_server::impl : std::enable_shared_from_this<impl> {
-    impl(asio::any_io_executor ex, config::server_config c, router r, metrics::registry& m)
-        : executor(ex), accept_strand(asio::make_strand(ex)), cfg(std::move(c)), routes(std::move(r)), metrics(m),
-          acceptor(accept_strand) {}
+// One I/O thread with its own single-threaded io_context: a connection lives on one worker, so
+// it needs no strand and no cross-thread wake-ups (nginx's worker model, inside one process).
+struct worker {
+    asio::io_context ioc{1};
+    asio::executor_work_guard<asio::io_context::executor_type> guard = asio::make_work_guard(ioc);
+    std::thread thread;
+};
 
-    asio::any_io_executor executor;
-    asio::strand<asio::any_io_executor> accept_strand;
+struct http_server::impl : std::enable_shared_from_this<impl> {
+    impl(config::server_config c, router r, metrics::registry& m)
+        : cfg(std::move(c)), routes(std::move(r)), metrics(m), workers(make_workers(cfg.io_threads)),
+          acceptor(std::in_place, workers.front()->ioc) {}
+
+    static std::vector<std::unique_ptr<worker>> make_workers(int n) {
+        std::vector<std::unique_ptr<worker>> out;
+        for (int i = 0; i < std::max(1, n); ++i) out.push_back(std::make_unique<worker>());
+        return out;
+    }
+    // Connections are dealt to the workers in turn.
+    asio::any_io_executor next_worker() { return workers[next_worker_index++ % workers.size()]->ioc.get_executor(); }
+
     config::server_config cfg;
     router routes;
     metrics::registry& metrics;
-    tcp::acceptor acceptor;
+    std::vector<std::unique_ptr<worker>> workers;
+    std::size_t next_worker_index = 0;  // used by the accept loop only (worker 0's thread)
+    std::optional<tcp::acceptor> acceptor;  // on worker 0; reset before the workers go
     unsigned short bound_port = 0;
 
     std::mutex mutex;
@@ -93,12 +112,12 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
 awaitable<void> http_server::impl::accept_loop() {
     auto self = shared_from_this();
     for (;;) {
-        auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(executor), tuple_awaitable);
+        auto [ec, socket] = co_await acceptor->async_accept(next_worker(), tuple_awaitable);
         if (ec) {
-            if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+            if (ec == asio::error::operation_aborted || !acceptor->is_open()) co_return;
             spdlog::warn("accept failed: {}", ec.message());
             // Out of descriptors and similar: back off briefly instead of spinning.
-            asio::steady_timer pause(accept_strand, std::chrono::milliseconds(50));
+            asio::steady_timer pause(acceptor->get_executor(), std::chrono::milliseconds(50));
             co_await pause.async_wait(tuple_awaitable);
             continue;
         }
@@ -232,10 +251,11 @@ awaitable<void> http_server::impl::session(std::shared_ptr<connection> c) {
         request req = from_beast(std::move(beast_req), remote);
         response res = co_await dispatch(req);
         const bool keep_alive = wants_keep_alive && !draining.load();
-        auto msg = to_beast(res, version, keep_alive);
+        const unsigned status = res.status;
+        auto msg = to_beast(std::move(res), version, keep_alive);
         c->stream.expires_after(cfg.request_timeout);
         auto [wec, wn] = co_await http::async_write(c->stream, msg, tuple_awaitable);
-        record(req, req.route, res.status,
+        record(req, req.route, status,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         c->busy = false;
         if (wec || !keep_alive) break;
@@ -255,9 +275,8 @@ void http_server::impl::close_connections(bool idle_only) {
     }
 }
 
-http_server::http_server(asio::any_io_executor executor, config::server_config cfg, router routes,
-                         metrics::registry& metrics)
-    : impl_(std::make_shared<impl>(executor, std::move(cfg), std::move(routes), metrics)) {
+http_server::http_server(config::server_config cfg, router routes, metrics::registry& metrics)
+    : impl_(std::make_shared<impl>(std::move(cfg), std::move(routes), metrics)) {
     metrics.describe_counter("paperboy_http_requests_total", "HTTP requests served, by route, method and status.");
     metrics.describe_histogram("paperboy_http_request_duration_seconds", "Time to handle and answer a request.",
                                metrics::registry::default_latency_buckets());
@@ -266,12 +285,19 @@ http_server::http_server(asio::any_io_executor executor, config::server_config c
 }
 
 http_server::~http_server() {
-    beast::error_code ec;
-    impl_->acceptor.close(ec);
+    for (auto& w : impl_->workers) {
+        w->guard.reset();
+        w->ioc.stop();
+    }
+    for (auto& w : impl_->workers)
+        if (w->thread.joinable()) w->thread.join();
+    // Coroutines left on the workers hold the impl: destroying the contexts frees them (and the cycle).
+    impl_->acceptor.reset();
+    impl_->workers.clear();
 }
 
 void http_server::start() {
-    auto& a = impl_->acceptor;
+    auto& a = *impl_->acceptor;
     tcp::endpoint ep(asio::ip::make_address(impl_->cfg.host), impl_->cfg.port);
     a.open(ep.protocol());
     a.set_option(asio::socket_base::reuse_address(true));
@@ -279,9 +305,10 @@ void http_server::start() {
     a.listen(asio::socket_base::max_listen_connections);
     impl_->bound_port = a.local_endpoint().port();
     auto self = impl_;
-    asio::co_spawn(impl_->accept_strand, impl_->accept_loop(), [self](std::exception_ptr e) {
+    asio::co_spawn(impl_->acceptor->get_executor(), impl_->accept_loop(), [self](std::exception_ptr e) {
         if (e) spdlog::critical("accept loop ended unexpectedly");
     });
+    for (auto& w : impl_->workers) w->thread = std::thread([&ioc = w->ioc] { ioc.run(); });
 }
 
 unsigned short http_server::port() const { return impl_->bound_port; }
@@ -291,11 +318,12 @@ std::size_t http_server::connections() const { return impl_->count.load(); }
 awaitable<void> http_server::shutdown() {
     auto self = impl_;
     self->draining = true;
-    co_await asio::post(self->accept_strand, use_awaitable);
-    beast::error_code ec;
-    self->acceptor.close(ec);
+    asio::post(self->acceptor->get_executor(), [self] {
+        beast::error_code ec;
+        self->acceptor->close(ec);
+    });
     const auto deadline = std::chrono::steady_clock::now() + self->cfg.shutdown_grace;
-    asio::steady_timer tick(self->accept_strand);
+    asio::steady_timer tick(co_await asio::this_coro::executor);
     while (self->count.load() > 0 && std::chrono::steady_clock::now() < deadline) {
         self->close_connections(/*idle_only=*/true);
         tick.expires_after(std::chrono::milliseconds(10));
@@ -309,6 +337,8 @@ awaitable<void> http_server::shutdown() {
             co_await tick.async_wait(tuple_awaitable);
         }
     }
+    // Nothing is left on the workers but the accept loop's end: let their threads finish.
+    for (auto& w : self->workers) w->guard.reset();
 }
 
 }  // namespace paperboy::net

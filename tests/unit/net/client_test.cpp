@@ -139,6 +139,22 @@ BOOST_AUTO_TEST_CASE(dropped_connections_are_retried_then_reported) {
     BOOST_TEST(failed.err().message.find("after 4 attempts") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(non_idempotent_calls_are_not_repeated_once_sent) {
+    fake_peer peer;
+    peer.push({.drop = true});  // the server got the request, then the connection died
+    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::client_request post{"POST", peer.base_url() + "/chat.postMessage", {}, "{}", "fake"};
+    post.idempotent = false;
+    auto lost = run(client.send(post));
+    BOOST_TEST(!lost);
+    BOOST_TEST(peer.request_count() == 1u);  // not sent again: it may have been posted
+    peer.push({429, "{}", "application/json", {{"Retry-After", "0"}}});
+    peer.push({200, "posted"});
+    auto limited = run(client.send(post));
+    BOOST_REQUIRE(limited);
+    BOOST_TEST(limited->body == "posted");  // a 429 proves it was not acted on: retried
+}
+
 BOOST_AUTO_TEST_CASE(slow_replies_time_out) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "late", "text/plain", {}, 800ms}; });

@@ -4,7 +4,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <future>
 #include <thread>
 
 #include "paperboy/metrics/registry.hpp"
@@ -35,7 +34,7 @@ asio::awaitable<net::response> throws(net::request&) {
     co_return net::response{};
 }
 
-// A running server on 127.0.0.1:0 with two I/O threads.
+// A running server on 127.0.0.1:0 with two I/O threads (its own); `ioc` runs the shutdown.
 struct server_fixture {
     config::server_config cfg = [] {
         config::server_config c;
@@ -50,26 +49,23 @@ struct server_fixture {
     metrics::registry metrics;
     asio::io_context ioc;
     std::optional<net::http_server> server;
-    std::vector<std::thread> threads;
 
     void start() {
         net::router r;
         r.add("GET", "/healthz", echo).add("POST", "/echo", echo).add("GET", "/digests/{date}", echo);
         r.add("GET", "/slow", slow).add("GET", "/throws", throws);
-        server.emplace(ioc.get_executor(), cfg, std::move(r), metrics);
+        server.emplace(cfg, std::move(r), metrics);
         server->start();
-        for (int i = 0; i < 2; ++i) threads.emplace_back([this] { ioc.run(); });
     }
     ~server_fixture() {
-        if (!ioc.stopped()) shutdown();
-        for (auto& t : threads) t.join();
+        if (server && !stopped) shutdown();
     }
     void shutdown() {
-        std::promise<void> done;
-        asio::co_spawn(ioc, server->shutdown(), [&](std::exception_ptr) { done.set_value(); });
-        done.get_future().wait();
-        ioc.stop();
+        stopped = true;
+        asio::co_spawn(ioc, server->shutdown(), asio::detached);
+        ioc.run();
     }
+    bool stopped = false;
 
     tcp::socket connect() {
         tcp::socket s(client_ioc);

@@ -1,0 +1,112 @@
+// The Web API side end to end (external-apis.md f.5): an ok:false answer is reported to the user
+// through the response_url and its outbox item marked failed without a retry; a 429 with
+// Retry-After is waited out and the message posted once; posts to one channel are paced.
+#include "slack_fixture.hpp"
+
+using namespace paperboy;
+using namespace paperboy::test::slack;
+using namespace std::chrono_literals;
+
+BOOST_FIXTURE_TEST_SUITE(slack_delivery, slack_fixture)
+
+BOOST_AUTO_TEST_CASE(not_in_channel_is_reported_through_the_response_url_and_the_item_marked_failed) {
+    start();
+    slack_api.fail_channel("C0PRIVATE", "not_in_channel");
+    auto ack = command("today", "C0PRIVATE", responder.url("/commands/T0001/7/secret"));
+    BOOST_TEST(ack.status == 200u);
+    BOOST_REQUIRE(eventually([&] { return responder.peer.request_count() > 0; }));
+    settle();
+
+    BOOST_TEST(slack_api.attempts_in("C0PRIVATE") == 1u);  // a permanent error: not retried
+    BOOST_TEST(slack_api.posts().empty());
+    const auto reports = responder.messages();
+    BOOST_REQUIRE_EQUAL(reports.size(), 1u);
+    BOOST_TEST(reports[0]["response_type"] == "ephemeral");  // only the invoker sees it
+    BOOST_TEST(reports[0]["text"].get<std::string>().find("not_in_channel") != std::string::npos);
+    BOOST_TEST(responder.peer.requests()[0].target == "/commands/T0001/7/secret");
+
+    const auto rows = outbox();
+    BOOST_REQUIRE_EQUAL(rows.size(), 2u);  // the digest message, and the report
+    BOOST_TEST(rows[0].platform == "slack");
+    BOOST_TEST(rows[0].channel == "C0PRIVATE");
+    BOOST_TEST(rows[0].state == "failed");
+    BOOST_TEST(rows[0].last_error == "not_in_channel");
+    BOOST_TEST(rows[0].attempts == 1);
+    BOOST_TEST(rows[1].platform == "slack-response");
+    BOOST_TEST(rows[1].state == "sent");
+    BOOST_TEST(metrics.value("paperboy_deliveries_total", {{"platform", "slack"}, {"outcome", "failed"}}) == 1);
+
+    // A failed item is not re-sent by the start-up redelivery either.
+    BOOST_TEST(graph->db.direct().pending_outbox(100).empty());
+}
+
+BOOST_AUTO_TEST_CASE(other_ok_false_errors_are_reported_too) {
+    start();
+    for (const std::string error : {"channel_not_found", "invalid_blocks"}) {
+        const std::string channel = "C0" + error.substr(0, 6);
+        slack_api.fail_channel(channel, error);
+        BOOST_TEST_CONTEXT(error) {
+            const auto reports_before = responder.peer.request_count();
+            command("paper 2104.12255", channel);
+            BOOST_REQUIRE(eventually([&] { return responder.peer.request_count() > reports_before; }));
+            settle();
+            BOOST_TEST(slack_api.attempts_in(channel) == 1u);
+            BOOST_TEST(responder.messages().back()["text"].get<std::string>().find(error) != std::string::npos);
+            BOOST_TEST(responder.messages().back()["response_type"] == "ephemeral");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_429_with_retry_after_is_waited_out_and_the_message_posted_once) {
+    start();
+    slack_api.peer.push({429, R"({"ok":false,"error":"ratelimited"})", "application/json", {{"Retry-After", "1"}}});
+    auto ack = command("paper 2104.12255", "C0LIMITED");
+    BOOST_TEST(ack.status == 200u);
+    BOOST_REQUIRE(eventually([&] { return !slack_api.posts_in("C0LIMITED").empty(); }, 10s));
+    settle();
+
+    const auto requests = slack_api.peer.requests();
+    BOOST_REQUIRE_EQUAL(requests.size(), 2u);  // the limited attempt and the retry
+    BOOST_TEST(requests[0].body == requests[1].body);
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(requests[1].arrived - requests[0].arrived);
+    BOOST_TEST(waited >= 950ms, "retried after " << waited.count() << " ms");  // Retry-After: 1
+    BOOST_TEST(slack_api.posts_in("C0LIMITED").size() == 1u);
+    const auto rows = outbox();
+    BOOST_REQUIRE_EQUAL(rows.size(), 1u);
+    BOOST_TEST(rows[0].state == "sent");
+    BOOST_TEST(rows[0].remote_id == slack_api.posts_in("C0LIMITED")[0].ts);
+    BOOST_TEST(responder.peer.request_count() == 0u);  // nothing to report
+}
+
+BOOST_AUTO_TEST_CASE(posts_to_one_channel_are_paced_and_other_channels_are_not_held_up) {
+    start();
+    // One digest: its channel message and five thread messages, all into C0PACED.
+    const auto d = post_today("C0PACED");
+    const auto posts = slack_api.posts_in("C0PACED");
+    BOOST_REQUIRE_GE(posts.size(), 6u);
+    for (std::size_t i = 1; i < posts.size(); ++i) {
+        const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(posts[i].arrived - posts[i - 1].arrived);
+        // Start-to-start pacing on our side; a little slack for the first connection's set-up.
+        BOOST_TEST(gap >= per_channel_interval - 10ms,
+                   "posts " << i - 1 << " and " << i << " were " << gap.count() << " ms apart");
+    }
+
+    // Two channels at once: each is paced on its own, so both finish in about one channel's time.
+    const auto start_at = std::chrono::steady_clock::now();
+    thread_reply("Ev0PACE1", d.channel, d.ts, "1");
+    thread_reply("Ev0PACE2", d.channel, d.ts, "2");
+    command("paper 2104.12255", "C0OTHER");
+    BOOST_REQUIRE(eventually([&] {
+        return slack_api.thread(d.channel, d.ts).size() == d.thread.size() + 2 &&
+               !slack_api.posts_in("C0OTHER").empty();
+    }));
+    settle();
+    const auto thread = slack_api.thread(d.channel, d.ts);
+    const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(thread[thread.size() - 1].arrived -
+                                                                           thread[thread.size() - 2].arrived);
+    BOOST_TEST(gap >= per_channel_interval - 10ms, gap.count() << " ms apart");
+    BOOST_TEST((std::chrono::steady_clock::now() - start_at < 5s));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
