@@ -1,12 +1,12 @@
 #include "paperboy/summarize/anthropic.hpp"
 
-#include "json_access.hpp"
+#include "paperboy/json/fields.hpp"
 #include "llm_call.hpp"
 #include "paperboy/net/client.hpp"
 
 namespace paperboy::summarize {
 
-using namespace json_access;
+using namespace paperboy::json_fields;
 
 std::string anthropic_request_body(const std::string& model, int max_tokens, const prompt& pr) {
     json body{{"model", model},

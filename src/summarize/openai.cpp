@@ -1,12 +1,12 @@
 #include "paperboy/summarize/openai.hpp"
 
-#include "json_access.hpp"
+#include "paperboy/json/fields.hpp"
 #include "llm_call.hpp"
 #include "paperboy/net/client.hpp"
 
 namespace paperboy::summarize {
 
-using namespace json_access;
+using namespace paperboy::json_fields;
 
 namespace {
 

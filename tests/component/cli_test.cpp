@@ -1,6 +1,7 @@
 // The real `paperboy` binary, run as a user would: help, exit codes, bad configuration, migrate,
 // harvest against fake peers, and serve with a graceful SIGTERM.
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -128,6 +129,7 @@ BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
     env_strings.push_back("PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port));
     env_strings.push_back("PAPERBOY_DATABASE=sqlite:" + (dir / "serve.db").string());
     env_strings.push_back("SLACK_SIGNING_SECRET=do-not-log-this-secret");
+    env_strings.push_back("PAPERBOY_LOG_FORMAT=json");
     std::vector<char*> envp;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
@@ -158,6 +160,15 @@ BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
     BOOST_TEST(get("/readyz") == "200");
     BOOST_TEST(get("/nope") == "404");
 
+    // Readiness follows the database: a schema behind this build is "not ready" (503).
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open((dir / "serve.db").string().c_str(), &db) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_exec(db, "DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)",
+                               nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    BOOST_TEST(get("/readyz") == "503");
+    BOOST_TEST(get("/healthz") == "200");
+
     // A second server on the same port fails at run time: exit 1.
     auto clash = run("serve", {"PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port)});
     BOOST_TEST(clash.status == 1);
@@ -173,6 +184,12 @@ BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
     const auto log = read_file(err_path);
     BOOST_TEST(log.find("GET /healthz 200") != std::string::npos);
     BOOST_TEST(log.find("do-not-log-this-secret") == std::string::npos);
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {  // PAPERBOY_LOG_FORMAT=json: one object a line
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        BOOST_TEST_INFO(line);
+        BOOST_TEST((j.is_object() && j.contains("ts") && j.contains("level") && j.contains("msg")));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

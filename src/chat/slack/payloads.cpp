@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "json_access.hpp"
+#include "paperboy/json/fields.hpp"
 #include "paperboy/chat/slack/form.hpp"
 
 namespace paperboy::chat::slack {
 namespace {
 
-using namespace json_access;
+using namespace paperboy::json_fields;
 
 std::string field(const std::map<std::string, std::string>& form, const char* key) {
     auto it = form.find(key);
@@ -37,12 +37,12 @@ result<event> parse_event(std::string_view json_body) {
     if (doc.is_discarded()) return error{"Slack event: invalid JSON"};
     if (!doc.is_object()) return error{"Slack event: not a JSON object"};
     event e;
-    e.type = string_at(doc, "type");
+    e.type = text_at(doc, "type");
     if (e.type.empty()) return error{"Slack event: missing type"};
-    e.team_id = string_at(doc, "team_id");
-    e.api_app_id = string_at(doc, "api_app_id");
+    e.team_id = text_at(doc, "team_id");
+    e.api_app_id = text_at(doc, "api_app_id");
     if (e.type == "url_verification") {
-        e.challenge = string_at(doc, "challenge");
+        e.challenge = text_at(doc, "challenge");
         if (e.challenge.empty()) return error{"Slack url_verification: missing challenge"};
         return e;
     }
@@ -50,18 +50,18 @@ result<event> parse_event(std::string_view json_body) {
 
     const json* inner = object_at(doc, "event");
     if (!inner) return error{"Slack event_callback: missing event"};
-    e.event_id = string_at(doc, "event_id");
-    e.event_type = string_at(*inner, "type");
-    e.subtype = string_at(*inner, "subtype");
-    e.channel = string_at(*inner, "channel");
-    e.user = string_at(*inner, "user");
-    e.bot_id = string_at(*inner, "bot_id");
-    e.text = string_at(*inner, "text");
-    e.ts = string_at(*inner, "ts");
-    e.thread_ts = string_at(*inner, "thread_ts");
+    e.event_id = text_at(doc, "event_id");
+    e.event_type = text_at(*inner, "type");
+    e.subtype = text_at(*inner, "subtype");
+    e.channel = text_at(*inner, "channel");
+    e.user = text_at(*inner, "user");
+    e.bot_id = text_at(*inner, "bot_id");
+    e.text = text_at(*inner, "text");
+    e.ts = text_at(*inner, "ts");
+    e.thread_ts = text_at(*inner, "thread_ts");
     if (const json* auths = array_at(doc, "authorizations"))
         for (const auto& a : *auths)
-            if (auto id = string_at(a, "user_id"); !id.empty()) e.authorization_user_ids.push_back(std::move(id));
+            if (auto id = text_at(a, "user_id"); !id.empty()) e.authorization_user_ids.push_back(std::move(id));
     return e;
 }
 
@@ -71,7 +71,7 @@ result<block_action> parse_interactivity(std::string_view form_body) {
     if (it == form.end()) return error{"Slack interactivity: missing payload"};
     const auto doc = json::parse(it->second, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return error{"Slack interactivity: payload is not a JSON object"};
-    if (auto type = string_at(doc, "type"); type != "block_actions")
+    if (auto type = text_at(doc, "type"); type != "block_actions")
         return error{"Slack interactivity: unsupported type '" + type.substr(0, 40) + "'"};
     const json* actions = array_at(doc, "actions");
     if (!actions || actions->empty() || !actions->front().is_object())
@@ -79,23 +79,23 @@ result<block_action> parse_interactivity(std::string_view form_body) {
     const json& action = actions->front();
 
     block_action a;
-    if (const json* user = object_at(doc, "user")) a.user_id = string_at(*user, "id");
+    if (const json* user = object_at(doc, "user")) a.user_id = text_at(*user, "id");
     const json* container = object_at(doc, "container");
-    if (const json* channel = object_at(doc, "channel")) a.channel_id = string_at(*channel, "id");
+    if (const json* channel = object_at(doc, "channel")) a.channel_id = text_at(*channel, "id");
     if (container) {
-        if (a.channel_id.empty()) a.channel_id = string_at(*container, "channel_id");
-        a.message_ts = string_at(*container, "message_ts");
+        if (a.channel_id.empty()) a.channel_id = text_at(*container, "channel_id");
+        a.message_ts = text_at(*container, "message_ts");
         a.ephemeral = bool_at(*container, "is_ephemeral");
     }
     if (const json* message = object_at(doc, "message")) {
-        a.thread_ts = string_at(*message, "thread_ts");
-        if (a.message_ts.empty()) a.message_ts = string_at(*message, "ts");
+        a.thread_ts = text_at(*message, "thread_ts");
+        if (a.message_ts.empty()) a.message_ts = text_at(*message, "ts");
     }
-    if (a.thread_ts.empty() && container) a.thread_ts = string_at(*container, "thread_ts");
-    a.response_url = string_at(doc, "response_url");
-    a.trigger_id = string_at(doc, "trigger_id");
-    a.action_id = string_at(action, "action_id");
-    a.value = string_at(action, "value");
+    if (a.thread_ts.empty() && container) a.thread_ts = text_at(*container, "thread_ts");
+    a.response_url = text_at(doc, "response_url");
+    a.trigger_id = text_at(doc, "trigger_id");
+    a.action_id = text_at(action, "action_id");
+    a.value = text_at(action, "value");
     return a;
 }
 
@@ -108,16 +108,16 @@ api_reply parse_api_reply(std::string_view body) {
         return r;
     }
     r.ok = ok->get<bool>();
-    r.error = string_at(doc, "error");
+    r.error = text_at(doc, "error");
     if (!r.ok && r.error.empty()) r.error = "unknown_error";
-    r.ts = string_at(doc, "ts");
-    r.channel = string_at(doc, "channel");
+    r.ts = text_at(doc, "ts");
+    r.channel = text_at(doc, "channel");
     // Slack often reports one warning in both places ("warning" and response_metadata.warnings).
     auto add_warning = [&r](const std::string& w) {
         if (!w.empty() && std::find(r.warnings.begin(), r.warnings.end(), w) == r.warnings.end())
             r.warnings.push_back(w);
     };
-    add_warning(string_at(doc, "warning"));
+    add_warning(text_at(doc, "warning"));
     if (const json* meta = object_at(doc, "response_metadata"))
         if (const json* warnings = array_at(*meta, "warnings"))
             for (const auto& w : *warnings)

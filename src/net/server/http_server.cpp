@@ -253,7 +253,7 @@ awaitable<void> http_server::impl::session(std::shared_ptr<connection> c) {
         const bool keep_alive = wants_keep_alive && !draining.load();
         const unsigned status = res.status;
         auto msg = to_beast(std::move(res), version, keep_alive);
-        c->stream.expires_after(cfg.request_timeout);
+        // The request_timeout armed before the read also bounds handling and writing: one timer a request.
         auto [wec, wn] = co_await http::async_write(c->stream, msg, tuple_awaitable);
         record(req, req.route, status,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -14,7 +14,13 @@
 namespace paperboy::sources::arxiv {
 namespace {
 
-std::string collapsed(pugi::xml_node node) { return core::collapse_whitespace(text_of(node)); }
+std::string collapsed(pugi::xml_node node) {
+    // The usual element holds one text node: collapse it in place of a joined copy.
+    auto first = node.first_child();
+    if (first && !first.next_sibling() && first.type() == pugi::node_pcdata)
+        return core::collapse_whitespace(first.value());
+    return core::collapse_whitespace(text_of(node));
+}
 
 std::string collapsed(pugi::xml_attribute attr) { return core::collapse_whitespace(attr.value()); }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "../json_fields.hpp"
+#include "paperboy/json/fields.hpp"
 #include "paperboy/core/arxiv_id.hpp"
 #include "paperboy/core/text.hpp"
 #include "paperboy/core/time.hpp"
@@ -11,7 +11,7 @@
 namespace paperboy::sources::huggingface {
 namespace {
 
-using namespace json_fields;
+using namespace paperboy::json_fields;
 
 std::optional<std::chrono::sys_seconds> time_at(const json& object, const char* key) {
     auto text = string_at(object, key);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "../json_fields.hpp"
+#include "paperboy/json/fields.hpp"
 #include "paperboy/core/arxiv_id.hpp"
 #include "paperboy/core/text.hpp"
 #include "paperboy/core/time.hpp"
@@ -10,7 +10,7 @@
 namespace paperboy::sources::semantic_scholar {
 namespace {
 
-using namespace json_fields;
+using namespace paperboy::json_fields;
 
 std::string collapsed_string(const json& object, const char* key) {
     return core::collapse_whitespace(string_at(object, key).value_or(""));

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <random>
+
 using namespace paperboy::core;
 
 BOOST_AUTO_TEST_SUITE(text)
@@ -11,6 +13,38 @@ BOOST_AUTO_TEST_CASE(collapse_whitespace_folds_runs_and_trims) {
     BOOST_TEST(collapse_whitespace("") == "");
     BOOST_TEST(collapse_whitespace(" \n ") == "");
     BOOST_TEST(collapse_whitespace("大規模 \n 言語") == "大規模 言語");
+}
+
+// The reference: the obvious byte-at-a-time definition.
+std::string naive_collapse(std::string_view text) {
+    std::string out;
+    bool pending = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out.push_back(' ');
+        pending = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(collapse_whitespace_matches_the_reference_on_random_text) {
+    // Long runs exercise the 16-byte fast path and its block boundaries.
+    const std::string alphabet[] = {"a", "b", " ", " ", "  ", "\n", "\t", "\r\n", "\x01", "\x1f", "日本", "é", "x", "y"};
+    std::mt19937 rng(20261129);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int parts = static_cast<int>(rng() % 80);
+        for (int i = 0; i < parts; ++i) text += alphabet[rng() % std::size(alphabet)];
+        BOOST_TEST_INFO("round " << round);
+        BOOST_REQUIRE_EQUAL(collapse_whitespace(text), naive_collapse(text));
+    }
+    const std::string words = "Large language models reason about sparse attention in one line without breaks";
+    BOOST_TEST(collapse_whitespace(words) == words);
+    BOOST_TEST(collapse_whitespace("  " + words + "\n") == words);
 }
 
 BOOST_AUTO_TEST_CASE(ascii_lower_keeps_utf8) {

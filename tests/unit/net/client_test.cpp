@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fake_peer.hpp"
+#include "fake_proxy.hpp"
 #include "io_fixture.hpp"
 #include "paperboy/metrics/registry.hpp"
 #include "paperboy/net/client.hpp"
@@ -244,6 +245,47 @@ BOOST_AUTO_TEST_CASE(https_refuses_an_untrusted_ca_and_a_wrong_host) {
         BOOST_TEST(res.err().message.find("tls") != std::string::npos);
         BOOST_TEST(peer.request_count() == 0u);
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(http_client_proxy, client_fixture)
+
+BOOST_AUTO_TEST_CASE(https_goes_through_a_connect_tunnel) {
+    auto pki = test::make_test_pki({"localhost"}, {"127.0.0.1"});
+    fake_peer peer(fake_peer::tls_identity{pki.server_cert_pem, pki.server_key_pem});
+    peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "through the tunnel"}; });
+    test::fake_proxy proxy;
+    cfg.http_client.ca_file = pki.ca_file;
+    net::http_client client(ioc.get_executor(), cfg, metrics,
+                            net::proxy_settings::from_environment({{"HTTPS_PROXY", proxy.url()}}));
+    const std::string url = "https://localhost:" + std::to_string(peer.port()) + "/x";
+    auto res = get(client, url);
+    BOOST_REQUIRE_MESSAGE(res, (res ? "" : res.err().message));
+    BOOST_TEST(res->body == "through the tunnel");
+    BOOST_REQUIRE_EQUAL(proxy.connect_targets().size(), 1u);
+    BOOST_TEST(proxy.connect_targets()[0] == "localhost:" + std::to_string(peer.port()));
+    BOOST_TEST(*peer.requests().at(0).header("Host") == "localhost:" + std::to_string(peer.port()));
+}
+
+BOOST_AUTO_TEST_CASE(no_proxy_hosts_connect_directly_and_refusals_are_reported) {
+    fake_peer peer;
+    peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "direct"}; });
+    test::fake_proxy refusing(407);
+    cfg.upstreams["fake"].max_retries = 0;
+    net::http_client direct(ioc.get_executor(), cfg, metrics,
+                            net::proxy_settings::from_environment(
+                                {{"HTTPS_PROXY", refusing.url()}, {"HTTP_PROXY", refusing.url()}, {"NO_PROXY", "127.0.0.1"}}));
+    auto res = get(direct, peer.base_url() + "/x");
+    BOOST_REQUIRE(res);
+    BOOST_TEST(res->body == "direct");
+    BOOST_TEST(refusing.connect_targets().empty());
+
+    net::http_client proxied(ioc.get_executor(), cfg, metrics,
+                             net::proxy_settings::from_environment({{"HTTPS_PROXY", refusing.url()}}));
+    auto refused = get(proxied, "https://localhost:" + std::to_string(peer.port()) + "/x");
+    BOOST_REQUIRE(!refused);
+    BOOST_TEST(refused.err().message.find("proxy refused CONNECT with HTTP 407") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,16 +1,22 @@
 #pragma once
-// Type-checked field access for JSON from outside (private to paperboy_sources).
-// Every accessor returns nothing when the key is absent, null or of another type: upstream
-// schemas drift, and a wrong type must never throw (STYLE.md: JSON from outside never throws).
+// Type-checked reads of JSON from outside (upstream APIs, chat platforms). A key that is absent,
+// null or of another type reads as absent; nothing here throws (STYLE.md: JSON from outside is
+// parsed without throwing). Header-only over nlohmann::json.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
-namespace paperboy::sources::json_fields {
+namespace paperboy::json_fields {
 
 using json = nlohmann::json;
+
+// A discarded value (is_discarded()) for anything that is not JSON.
+inline json parse(std::string_view body) { return json::parse(body.begin(), body.end(), nullptr, false); }
 
 inline const json* member(const json& object, const char* key) {
     if (!object.is_object()) return nullptr;
@@ -34,22 +40,25 @@ inline std::optional<std::string> string_at(const json& object, const char* key)
     return v->get_ref<const std::string&>();
 }
 
+// The string at `key`, or "" when there is none.
+inline std::string text_at(const json& object, const char* key) { return string_at(object, key).value_or(""); }
+
 // Integers only (a float such as 1.5 is a schema change we do not guess about), clamped to int.
 inline std::optional<int> int_at(const json& object, const char* key) {
     const json* v = member(object, key);
     if (!v) return std::nullopt;
     constexpr auto max = static_cast<std::int64_t>(std::numeric_limits<int>::max());
     if (v->is_number_unsigned()) {
-        auto u = v->get<std::uint64_t>();
+        const auto u = v->get<std::uint64_t>();
         return static_cast<int>(u > static_cast<std::uint64_t>(max) ? max : static_cast<std::int64_t>(u));
     }
-    if (v->is_number_integer()) {
-        auto i = v->get<std::int64_t>();
-        if (i > max) i = max;
-        if (i < -max) i = -max;
-        return static_cast<int>(i);
-    }
+    if (v->is_number_integer()) return static_cast<int>(std::clamp(v->get<std::int64_t>(), -max, max));
     return std::nullopt;
 }
 
-}  // namespace paperboy::sources::json_fields
+inline bool bool_at(const json& object, const char* key, bool fallback = false) {
+    const json* v = member(object, key);
+    return v && v->is_boolean() ? v->get<bool>() : fallback;
+}
+
+}  // namespace paperboy::json_fields
