@@ -13,7 +13,7 @@
 #include "paperboy/harvest/harvester.hpp"
 #include "paperboy/harvest/paper_json.hpp"
 #include "paperboy/metrics/registry.hpp"
-#include "paperboy/store/store.hpp"
+#include "services.hpp"
 
 namespace paperboy::app {
 
@@ -41,29 +41,16 @@ int harvest_command(const config::config& cfg, const boost::program_options::var
         std::cerr << "paperboy harvest: no profile named \"" << args["profile"].as<std::string>() << "\"\n";
         return 2;
     }
-    auto store = store::open_store(cfg.database.url);
-    store->migrate();
-    auto posted = store->posted_papers(profile->name, core::format_ymd(*day));
-
     asio::io_context ioc;
     metrics::registry metrics;
-    net::http_client http(ioc.get_executor(), cfg, metrics,
-                          net::proxy_settings::from_environment(config::process_environment()));
-    auto secret = [](const std::optional<config::secret>& s) {
-        return s ? std::optional<std::string>(s->reveal()) : std::nullopt;
-    };
-    sources::arxiv_client arxiv(http, cfg.upstream("arxiv").base_url);
-    sources::huggingface_client hf(http, cfg.upstream("huggingface").base_url, secret(cfg.secret.hf_token));
-    sources::semantic_scholar_client s2(http, cfg.upstream("semantic_scholar").base_url,
-                                        secret(cfg.secret.semantic_scholar_api_key));
-    harvest::harvester harvester(arxiv, hf, s2, metrics, cfg.time_zone);
-
-    auto done = asio::co_spawn(ioc, harvester.harvest(*day, *profile, std::move(posted)), asio::use_future);
+    services s(cfg, ioc, metrics);
+    auto posted = s.db.direct().posted_papers(profile->name, core::format_ymd(*day));
+    auto done = asio::co_spawn(ioc, s.harvester.harvest(*day, *profile, std::move(posted)), asio::use_future);
     ioc.run();
     const auto result = done.get();
 
-    for (const auto& s : result.sources) {
-        if (!s.ok()) std::cerr << "warning: " << s.error << "\n";
+    for (const auto& source : result.sources) {
+        if (!source.ok()) std::cerr << "warning: " << source.error << "\n";
     }
     int rank = 0;
     for (const auto& c : result.candidates)
