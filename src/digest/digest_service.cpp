@@ -5,6 +5,8 @@
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "paperboy/core/time.hpp"
 #include "paperboy/metrics/registry.hpp"
 #include "paperboy/render/json.hpp"
@@ -67,11 +69,43 @@ awaitable<result<core::digest>> digest_service::get_or_build(std::chrono::sys_da
     auto stored = co_await db_.run(load);
     if (stored) {
         auto parsed = render::digest_from_json(*stored);
-        if (parsed) co_return std::move(*parsed);
+        if (parsed) co_return co_await retry_fallbacks(std::move(*parsed));
         spdlog::warn("stored digest {} is unreadable ({}); building it again", flight_key(key), parsed.err().message);
     }
     auto work = [this, day, &profile, &language] { return build_result(day, profile, language); };
     co_return co_await digest_flights_.run(flight_key(key), work);
+}
+
+awaitable<core::digest> digest_service::retry_fallbacks(core::digest d) {
+    // A digest built while the LLM was failing carries extractive stand-ins: try those papers
+    // again, at most every retry_interval per digest, and store the digest when any improved.
+    const bool has_fallback = std::any_of(d.entries.begin(), d.entries.end(),
+                                          [](const core::digest_entry& e) { return !e.summary.note.empty(); });
+    if (!has_fallback) co_return d;
+    const store::digest_key key{core::format_ymd(d.date), d.profile, d.language};
+    {
+        std::lock_guard lock(retry_mutex_);
+        auto& last = last_retry_[flight_key(key)];
+        const auto now = std::chrono::steady_clock::now();
+        if (last.time_since_epoch().count() != 0 && now - last < retry_interval) co_return d;
+        last = now;
+    }
+    bool improved = false;
+    for (auto& e : d.entries) {
+        if (e.summary.note.empty()) continue;
+        auto s = co_await summary_for(e.paper, d.language);
+        if (s.note.empty()) {
+            e.summary = std::move(s);
+            improved = true;
+        }
+    }
+    if (improved) {
+        auto save = [key, json = render::to_json(d), papers = static_cast<int>(d.entries.size())](store::store& st) {
+            st.save_digest(key, papers, json);
+        };
+        co_await db_.run(save);
+    }
+    co_return d;
 }
 
 awaitable<result<core::digest>> digest_service::build_result(std::chrono::sys_days day, pipeline::profile profile,

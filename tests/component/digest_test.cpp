@@ -173,6 +173,26 @@ BOOST_AUTO_TEST_CASE(an_llm_failure_falls_back_to_extracts_that_are_not_cached) 
     BOOST_TEST(anthropic.calls() == 10u);
 }
 
+BOOST_AUTO_TEST_CASE(a_stored_digest_with_fallbacks_gets_llm_summaries_once_the_llm_is_back) {
+    anthropic.set(fake_anthropic::behaviour::invalid_request);
+    const auto first = build(june_13);
+    BOOST_REQUIRE_EQUAL(first.entries.size(), 5u);
+    BOOST_TEST(anthropic.calls() == 5u);
+    anthropic.set(fake_anthropic::behaviour::faithful);
+    const auto upgraded = build(june_13);  // served from the store, its stand-ins tried again
+    BOOST_REQUIRE_EQUAL(upgraded.entries.size(), 5u);
+    for (const auto& e : upgraded.entries) {
+        BOOST_TEST(e.summary.model == model_id);
+        BOOST_TEST(e.summary.note.empty());
+    }
+    BOOST_TEST(anthropic.calls() == 10u);
+    // The improved digest was stored: a new service over the same database serves it as it is.
+    restart();
+    const auto again = build(june_13);
+    BOOST_TEST(again.entries.at(0).summary.note.empty());
+    BOOST_TEST(anthropic.calls() == 10u);
+}
+
 BOOST_AUTO_TEST_CASE(an_invented_number_is_asked_again_then_replaced_by_the_extract) {
     anthropic.set(fake_anthropic::behaviour::invented);
     const auto d = build(june_13);

@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "paperboy/async/semaphore.hpp"
@@ -36,6 +38,8 @@ public:
 
     // The stored digest of (day, profile, language), else a new one built and stored. A day on which
     // every source failed is returned (with the reasons) but not stored, so a later call tries again.
+    // Papers of a stored digest that carry an extractive stand-in (the LLM failed) are summarised
+    // again, at most every 10 minutes per digest, and the digest is stored again when one improved.
     boost::asio::awaitable<result<core::digest>> get_or_build(std::chrono::sys_days day, pipeline::profile profile,
                                                               std::string language);
 
@@ -49,6 +53,7 @@ public:
     void on_progress(std::function<void(int, int)> callback) { progress_ = std::move(callback); }
 
 private:
+    boost::asio::awaitable<core::digest> retry_fallbacks(core::digest d);
     boost::asio::awaitable<result<core::digest>> build_result(std::chrono::sys_days day, pipeline::profile profile,
                                                               std::string language);
     boost::asio::awaitable<core::digest> build(std::chrono::sys_days day, pipeline::profile profile,
@@ -66,6 +71,9 @@ private:
     async::single_flight<core::summary> summary_flights_;
     async::single_flight<result<core::digest>> digest_flights_;
     std::function<void(int, int)> progress_;
+    static constexpr std::chrono::minutes retry_interval{10};
+    std::mutex retry_mutex_;
+    std::map<std::string, std::chrono::steady_clock::time_point> last_retry_;  // by digest key
 };
 
 }  // namespace paperboy::digest
