@@ -42,6 +42,10 @@ adapter::adapter(asio::any_io_executor executor, adapter_options options, bot::s
                  store::database& db, metrics::registry& metrics)
     : executor_(executor), options_(std::move(options)), bot_(bot), out_(out), db_(db), metrics_(metrics) {
     metrics.describe_counter("paperboy_slack_requests_total", "Slack requests by route and outcome.");
+    // `/papers help` is the same answer every time: escape and encode it once.
+    bot::command help;
+    help.kind = bot::command_kind::help;
+    help_ack_ = ephemeral(bot_.immediate(help, bot_.default_language())->text);
 }
 
 void adapter::add_routes(net::router& routes) {
@@ -81,6 +85,7 @@ awaitable<net::response> adapter::on_command(net::request& req) {
     if (!cmd) co_return net::response::error(400, "malformed slash command");
     metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "ok"}});
     auto c = bot::parse_command(cmd->text);
+    if (c.kind == bot::command_kind::help) co_return help_ack_;
     const auto language = bot_.default_language();
     if (auto now = bot_.immediate(c, language)) co_return ephemeral(now->text);
     const std::string key = "slack:cmd:" + (cmd->trigger_id.empty() ? cmd->channel_id + ":" + req.body.substr(0, 64)

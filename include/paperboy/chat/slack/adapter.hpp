@@ -65,6 +65,7 @@ private:
     store::database& db_;
     metrics::registry& metrics_;
     std::atomic<int> jobs_{0};
+    net::response help_ack_;
 };
 
 }  // namespace paperboy::chat::slack
