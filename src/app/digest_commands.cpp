@@ -46,18 +46,23 @@ std::optional<std::chrono::sys_days> parse_day(const std::string& text, const st
     return core::parse_ymd(text);
 }
 
+const pipeline::profile* profile_option(const config::config& cfg, const po::variables_map& args) {
+    auto it = cfg.profiles.find(option(args, "profile", cfg.default_profile));
+    return it == cfg.profiles.end() ? nullptr : &it->second;
+}
+
 int digest_command(const config::config& cfg, const po::variables_map& args) {
     const auto format = parse_format(option(args, "format", "markdown"));
     if (!format) {
         std::cerr << "paperboy digest: --format expects markdown, html, json, text, slack or discord\n";
         return 2;
     }
-    const auto profile_it = cfg.profiles.find(option(args, "profile", cfg.default_profile));
-    if (profile_it == cfg.profiles.end()) {
+    const auto* found = profile_option(cfg, args);
+    if (!found) {
         std::cerr << "paperboy digest: no profile named \"" << option(args, "profile", "") << "\"\n";
         return 2;
     }
-    const auto& profile = profile_it->second;
+    const auto& profile = *found;
     const std::string language = option(args, "language", profile.language);
     if (args.count("sample")) {
         if (args.count("date")) {

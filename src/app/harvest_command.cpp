@@ -19,16 +19,6 @@ namespace paperboy::app {
 
 namespace asio = boost::asio;
 
-namespace {
-
-const pipeline::profile* find_profile(const config::config& cfg, const boost::program_options::variables_map& args) {
-    const std::string name = args.count("profile") ? args["profile"].as<std::string>() : cfg.default_profile;
-    auto it = cfg.profiles.find(name);
-    return it == cfg.profiles.end() ? nullptr : &it->second;
-}
-
-}  // namespace
-
 int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args) {
     const std::string date_text = args.count("date") ? args["date"].as<std::string>() : "today";
     const auto day = parse_day(date_text, cfg.time_zone);
@@ -36,7 +26,7 @@ int harvest_command(const config::config& cfg, const boost::program_options::var
         std::cerr << "paperboy harvest: --date expects YYYY-MM-DD, today or yesterday, got \"" << date_text << "\"\n";
         return 2;
     }
-    const auto* profile = find_profile(cfg, args);
+    const auto* profile = profile_option(cfg, args);
     if (!profile) {
         std::cerr << "paperboy harvest: no profile named \"" << args["profile"].as<std::string>() << "\"\n";
         return 2;

@@ -30,9 +30,4 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
                                          : std::optional<std::filesystem::path>(c.summarizer.prompts_dir))),
       digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, c.summarizer.concurrency) {}
 
-const pipeline::profile* services::profile(const std::string& name) const {
-    auto it = cfg.profiles.find(name.empty() ? cfg.default_profile : name);
-    return it == cfg.profiles.end() ? nullptr : &it->second;
-}
-
 }  // namespace paperboy::app

@@ -20,9 +20,6 @@ struct services {
     // Opens the database and applies migrations; throws store::store_error when it cannot.
     services(const config::config& cfg, boost::asio::io_context& ioc, metrics::registry& metrics);
 
-    // The named profile (or the default one), with its language resolved; nullptr when unknown.
-    const pipeline::profile* profile(const std::string& name) const;
-
     const config::config& cfg;
     metrics::registry& metrics;
     store::database db;

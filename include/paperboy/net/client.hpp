@@ -67,9 +67,6 @@ public:
 
     boost::asio::awaitable<result<client_response>> send(client_request req);
 
-    // The configured base URL of an upstream ("arxiv" → "https://export.arxiv.org").
-    const std::string& base_url(const std::string& upstream) const;
-
 private:
     struct impl;
     std::shared_ptr<impl> impl_;

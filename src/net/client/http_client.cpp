@@ -110,10 +110,6 @@ http_client::http_client(asio::any_io_executor executor, const config::config& c
 
 http_client::~http_client() = default;
 
-const std::string& http_client::base_url(const std::string& upstream) const {
-    return impl_->upstream_defaults.at(upstream).base_url;
-}
-
 awaitable<result<client_response>> http_client::send(client_request req) {
     auto self = impl_;
     auto parsed = detail::parse_target(req.url);

@@ -34,11 +34,6 @@ statement& statement::bind(int index, long long value) {
     return *this;
 }
 
-statement& statement::bind_null(int index) {
-    if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) fail(db_, "bind");
-    return *this;
-}
-
 bool statement::step() {
     int rc = sqlite3_step(stmt_.get());
     if (rc == SQLITE_ROW) return true;
@@ -57,7 +52,5 @@ std::string statement::column_text(int index) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), index));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))) : std::string();
 }
-
-bool statement::column_is_null(int index) const { return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL; }
 
 }  // namespace paperboy::store::sqlite

@@ -24,14 +24,12 @@ public:
     statement(sqlite3* db, std::string_view sql);
     statement& bind(int index, std::string_view text);
     statement& bind(int index, long long value);
-    statement& bind_null(int index);
     // Steps once: true while a row is available, false when done. Throws store_error on failure.
     bool step();
     // Makes the statement ready to run again with new bindings.
     void reset();
     long long column_int(int index) const;
     std::string column_text(int index) const;
-    bool column_is_null(int index) const;
 
 private:
     sqlite3* db_;
