@@ -5,17 +5,15 @@
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <filesystem>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
 
 #include "fake_peer.hpp"
+#include "spawn.hpp"
 
-extern char** environ;
 
 using namespace std::chrono_literals;
 using paperboy::test::fake_peer;
@@ -124,25 +122,13 @@ BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
         fake_peer tmp;
         port = tmp.port();
     }
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-    env_strings.push_back("PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port));
-    env_strings.push_back("PAPERBOY_DATABASE=sqlite:" + (dir / "serve.db").string());
-    env_strings.push_back("SLACK_SIGNING_SECRET=do-not-log-this-secret");
-    env_strings.push_back("PAPERBOY_LOG_FORMAT=json");
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
     const std::string err_path = (dir / "serve.err").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    char arg0[] = PAPERBOY_BINARY, arg1[] = "serve";
-    char* argv[] = {arg0, arg1, nullptr};
-    pid_t pid;
-    BOOST_REQUIRE(posix_spawn(&pid, PAPERBOY_BINARY, &actions, nullptr, argv, envp.data()) == 0);
-    posix_spawn_file_actions_destroy(&actions);
+    const pid_t pid = paperboy::test::spawn_with_env(
+        PAPERBOY_BINARY, {"serve"},
+        {"PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port), "PAPERBOY_DATABASE=sqlite:" + (dir / "serve.db").string(),
+         "SLACK_SIGNING_SECRET=do-not-log-this-secret", "PAPERBOY_LOG_FORMAT=json"},
+        err_path);
+    BOOST_REQUIRE(pid > 0);
 
     auto get = [&](const std::string& path) {
         return std::system(("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(port) + path +

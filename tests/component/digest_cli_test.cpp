@@ -5,18 +5,16 @@
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <spawn.h>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
 
 #include "digest_fakes.hpp"
+#include "spawn.hpp"
 
-extern char** environ;
 
 using namespace std::chrono_literals;
 using paperboy::test::fake_peer;
@@ -151,25 +149,12 @@ BOOST_AUTO_TEST_CASE(a_built_digest_is_reused_and_served_by_the_archive) {
 
     // The archive on the same database.
     const unsigned short port = closed_port();
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e)
-        if (!std::string_view(*e).starts_with("PAPERBOY_")) env_strings.emplace_back(*e);
-    env_strings.push_back("PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port));
-    env_strings.push_back("PAPERBOY_DATABASE=" + database());
-    env_strings.push_back("PAPERBOY_TIME_ZONE=UTC");
-    std::vector<char*> envp;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
     const std::string err_path = (dir / "serve.err").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    char arg0[] = PAPERBOY_BINARY, arg1[] = "serve";
-    char* argv[] = {arg0, arg1, nullptr};
-    pid_t pid;
-    BOOST_REQUIRE(posix_spawn(&pid, PAPERBOY_BINARY, &actions, nullptr, argv, envp.data()) == 0);
-    posix_spawn_file_actions_destroy(&actions);
+    const pid_t pid = paperboy::test::spawn_with_env(PAPERBOY_BINARY, {"serve"},
+                                           {"PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port),
+                                            "PAPERBOY_DATABASE=" + database(), "PAPERBOY_TIME_ZONE=UTC"},
+                                           err_path);
+    BOOST_REQUIRE(pid > 0);
     struct stop_server {  // also when a requirement fails below
         pid_t pid;
         int status = -1;
