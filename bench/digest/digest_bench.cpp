@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "fake_peer.hpp"
+#include "paperboy/app/services.hpp"
 #include "paperboy/config/config.hpp"
 #include "paperboy/digest/digest_service.hpp"
 #include "paperboy/metrics/registry.hpp"
@@ -105,27 +106,14 @@ struct fakes {
     std::size_t source_requests() const { return arxiv.request_count() + hf.request_count() + s2.request_count(); }
 };
 
-// What app::services builds, over one database file.
-struct stack {
-    static std::unique_ptr<store::store> migrated(const config::config& cfg) {
-        auto s = store::open_store(cfg.database.url);
-        s->migrate();
-        return s;
+// The composition root `serve` uses, over one database file, with no proxy.
+struct stack : app::services {
+    static app::service_options options() {
+        app::service_options o;
+        o.proxy = net::proxy_settings{};
+        return o;
     }
-    stack(const config::config& cfg, asio::io_context& ioc, metrics::registry& m)
-        : db(migrated(cfg), cfg.database.workers), http(ioc.get_executor(), cfg, m),
-          arxiv(http, cfg.upstream("arxiv").base_url), hf(http, cfg.upstream("huggingface").base_url, std::nullopt),
-          s2(http, cfg.upstream("semantic_scholar").base_url, std::nullopt),
-          harvester(arxiv, hf, s2, m, cfg.time_zone), llm(summarize::make_summarizer(cfg, http, m)),
-          digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, cfg.summarizer.concurrency) {}
-    store::database db;
-    net::http_client http;
-    sources::arxiv_client arxiv;
-    sources::huggingface_client hf;
-    sources::semantic_scholar_client s2;
-    harvest::harvester harvester;
-    std::unique_ptr<summarize::summarizer> llm;
-    digest::digest_service digests;
+    stack(const config::config& cfg, asio::io_context& ioc, metrics::registry& m) : app::services(cfg, ioc, m, options()) {}
 };
 
 config::config bench_config(const fakes& f, const std::string& db_url, bool defaults_for_llm) {

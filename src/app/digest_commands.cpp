@@ -12,7 +12,8 @@
 #include "paperboy/core/time.hpp"
 #include "paperboy/harvest/harvester.hpp"
 #include "sample.hpp"
-#include "services.hpp"
+#include "paperboy/app/services.hpp"
+#include "paperboy/core/clock.hpp"
 
 namespace paperboy::app {
 
@@ -40,7 +41,7 @@ void show_progress(int done, int total) {
 }  // namespace
 
 std::optional<std::chrono::sys_days> parse_day(const std::string& text, const std::string& time_zone) {
-    const auto today = harvest::today(time_zone);
+    const auto today = harvest::today(time_zone, core::clock::system().now());
     if (text == "today") return today;
     if (text == "yesterday") return today - std::chrono::days(1);
     return core::parse_ymd(text);
@@ -113,7 +114,7 @@ int paper_command(const config::config& cfg, const po::variables_map& args) {
         return 1;
     }
     core::digest context;
-    context.date = harvest::today(cfg.time_zone);
+    context.date = harvest::today(cfg.time_zone, core::clock::system().now());
     context.profile = cfg.default_profile;
     context.language = language;
     std::cout << render_entry(*entry, context, *format);

@@ -13,7 +13,7 @@
 #include "paperboy/harvest/harvester.hpp"
 #include "paperboy/harvest/paper_json.hpp"
 #include "paperboy/metrics/registry.hpp"
-#include "services.hpp"
+#include "paperboy/app/services.hpp"
 
 namespace paperboy::app {
 

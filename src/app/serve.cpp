@@ -15,9 +15,8 @@
 #include "archive.hpp"
 #include "health.hpp"
 #include "paperboy/net/server.hpp"
-#include "paperboy/chat/slack/adapter.hpp"
 #include "paperboy/store/database.hpp"
-#include "services.hpp"
+#include "paperboy/app/services.hpp"
 
 namespace paperboy::app {
 
@@ -33,39 +32,24 @@ int migrate_command(const config::config& cfg, const boost::program_options::var
 
 namespace {
 
-// The Slack side, present when SLACK_SIGNING_SECRET is set.
-struct slack_side {
-    slack_side(services& s, asio::io_context& ioc)
-        : bot(s.digests, s.db, s.cfg),
-          out(s.http, s.db, s.metrics, s.cfg.upstream("slack").base_url,
-              s.cfg.secret.slack_bot_token ? std::optional<std::string>(s.cfg.secret.slack_bot_token->reveal())
-                                           : std::nullopt,
-              s.cfg.slack.response_hosts),
-          adapter(ioc.get_executor(),
-                  {s.cfg.secret.slack_signing_secret->reveal(),
-                   s.cfg.slack.layout == "compact" ? render::slack_layout::compact : render::slack_layout::full},
-                  bot, out, s.db, s.metrics) {}
-    bot::service bot;
-    chat::slack::delivery out;
-    chat::slack::adapter adapter;
-};
-
-// Stops accepting, lets requests and background chat work finish within the grace period.
-asio::awaitable<void> drain(net::http_server& server, slack_side* slack, std::chrono::milliseconds grace) {
+// Shutdown in stages: stop accepting; let requests, background jobs and deliveries in flight finish
+// within the grace period; stop the delivery worker and hand back the rows it still holds (they
+// become `unknown` and are looked for on the platform before anyone sends them again).
+asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::milliseconds grace) {
     const auto deadline = std::chrono::steady_clock::now() + grace;
     co_await server.shutdown();
     asio::steady_timer tick(co_await asio::this_coro::executor);
-    while (slack && slack->adapter.jobs_in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
+    auto busy = [&s] { return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0; };
+    while (busy() && std::chrono::steady_clock::now() < deadline) {
         tick.expires_after(std::chrono::milliseconds(20));
         co_await tick.async_wait(asio::as_tuple(asio::use_awaitable));
     }
-    if (slack && slack->adapter.jobs_in_flight() > 0)
-        spdlog::warn("shutdown: {} Slack job(s) unfinished; their outbox items are re-sent at the next start",
-                     slack->adapter.jobs_in_flight());
-}
-
-asio::awaitable<void> redeliver(chat::slack::delivery& out) {
-    if (int sent = co_await out.redeliver_pending(); sent > 0) spdlog::info("slack: re-sent {} pending post(s)", sent);
+    s.worker.stop();
+    if (busy())
+        spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period",
+                     s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
+    if (int released = co_await s.worker.release(); released > 0)
+        spdlog::info("shutdown: handed back {} claimed outbox row(s)", released);
 }
 
 }  // namespace
@@ -78,14 +62,11 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     net::router routes;
     add_health_routes(routes, s.db, metrics);
     add_archive_routes(routes, s.db, cfg);
-    std::unique_ptr<slack_side> slack;
-    if (cfg.secret.slack_signing_secret) {
-        slack = std::make_unique<slack_side>(s, ioc);
-        slack->adapter.add_routes(routes);
-        asio::co_spawn(ioc, redeliver(slack->out), asio::detached);
-    } else {
-        spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
-    }
+    if (s.slack) s.slack->add_routes(routes);
+    else spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
+    asio::co_spawn(ioc, s.worker.run(), [](std::exception_ptr e) {
+        if (e) spdlog::critical("delivery worker stopped unexpectedly");
+    });
     net::http_server server(cfg.server, std::move(routes), metrics);
     try {
         server.start();
@@ -102,7 +83,7 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         spdlog::info("received signal {}: draining (grace {} ms)", signal, cfg.server.shutdown_grace.count());
-        asio::co_spawn(ioc, drain(server, slack.get(), cfg.server.shutdown_grace), [&ioc](std::exception_ptr) {
+        asio::co_spawn(ioc, drain(server, s, cfg.server.shutdown_grace), [&ioc](std::exception_ptr) {
             spdlog::info("shutdown complete");
             ioc.stop();
         });

@@ -1,4 +1,4 @@
-#include "services.hpp"
+#include "paperboy/app/services.hpp"
 
 #include "paperboy/summarize/factory.hpp"
 
@@ -15,11 +15,19 @@ std::unique_ptr<store::store> migrated_store(const config::config& cfg) {
     return s;
 }
 
+chat::worker_options worker_options_of(const config::config& c, const std::string& owner) {
+    const auto& d = c.delivery;
+    return {owner, d.lease, d.poll_interval, d.max_attempts, d.batch, d.backoff_base, d.backoff_max,
+            c.store.retention_days, std::chrono::milliseconds(3'600'000)};
+}
+
 }  // namespace
 
-services::services(const config::config& c, boost::asio::io_context& ioc, metrics::registry& m)
-    : cfg(c), metrics(m), db(migrated_store(c), c.database.workers),
-      http(ioc.get_executor(), c, m, net::proxy_settings::from_environment(config::process_environment())),
+services::services(const config::config& c, boost::asio::io_context& ioc, metrics::registry& m, service_options o)
+    : cfg(c), metrics(m), clock(*o.clock), owner(o.owner.empty() ? chat::make_owner_name() : o.owner),
+      db(migrated_store(c), c.database.workers),
+      http(ioc.get_executor(), c, m,
+           o.proxy ? *o.proxy : net::proxy_settings::from_environment(config::process_environment())),
       arxiv(http, c.upstream("arxiv").base_url),
       huggingface(http, c.upstream("huggingface").base_url, reveal(c.secret.hf_token)),
       semantic_scholar(http, c.upstream("semantic_scholar").base_url, reveal(c.secret.semantic_scholar_api_key)),
@@ -28,6 +36,23 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
                                      c.summarizer.prompts_dir.empty()
                                          ? std::nullopt
                                          : std::optional<std::filesystem::path>(c.summarizer.prompts_dir))),
-      digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, c.summarizer.concurrency) {}
+      digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, clock,
+              {c.summarizer.concurrency, owner, c.digest.build_lease, c.digest.retry_partial_after,
+               std::chrono::milliseconds(1000)}),
+      bot(digests, db, c, clock),
+      worker(ioc.get_executor(), db, m, clock, worker_options_of(c, owner)),
+      publisher(db, [this] { worker.wake(); }) {
+    if (c.secret.slack_bot_token || c.secret.slack_signing_secret) {
+        slack_port = std::make_unique<chat::slack::slack_port>(
+            http, chat::slack::port_options{c.upstream("slack").base_url, reveal(c.secret.slack_bot_token),
+                                            c.slack.response_hosts, o.slack_per_channel_interval, 100});
+        publisher.add_port(*slack_port);
+        worker.add_port(*slack_port);
+    }
+    if (c.secret.slack_signing_secret)
+        slack = std::make_unique<chat::slack::adapter>(ioc.get_executor(),
+                                                       chat::slack::adapter_options{c.secret.slack_signing_secret->reveal(), &clock},
+                                                       bot, publisher, db, m);
+}
 
 }  // namespace paperboy::app

@@ -153,10 +153,40 @@ command expect_alone(command c, const std::vector<std::string_view>& words) {
     return c;
 }
 
+command parse_settings(const std::vector<std::string_view>& args) {
+    command c = of_kind(command_kind::settings);
+    if (args.empty()) return c;
+    const std::string what = core::ascii_lower(args[0]);
+    if (what != "language" && what != "profile" && what != "layout")
+        return usage("settings can change language, profile or layout, not " + quote(args[0]));
+    if (args.size() < 2) return usage("settings " + what + " needs a value, e.g. settings " + what + " " +
+                                      (what == "language" ? "ja" : what == "layout" ? "compact" : "llm"));
+    if (args.size() > 2) return usage("settings " + what + " takes one value, but got " + quote(args[2]) + " after it");
+    c.setting = what;
+    if (what == "language") {
+        auto l = parse_language(args[1]);
+        if (!l) return usage(quote(args[1]) + " is not a language (en, ja, pt-BR)");
+        c.value = *l;
+        c.language = *l;
+    } else if (what == "layout") {
+        c.value = core::ascii_lower(args[1]);
+        if (c.value != "full" && c.value != "compact")
+            return usage("layout is full or compact, not " + quote(args[1]));
+    } else {
+        const auto& name = args[1];
+        bool ok = name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char ch) {
+            return detail::is_ascii_alnum(ch) || ch == '_' || ch == '-' || ch == '.';
+        });
+        if (!ok) return usage(quote(name) + " is not a profile name");
+        c.value = std::string(name);
+    }
+    return c;
+}
+
 }  // namespace
 
 command parse_command(std::string_view text) {
-    const std::string plain = detail::plain_text(text, false);
+    const std::string plain = detail::plain_text(text);
     const auto words = detail::split_words(plain);
     if (words.empty()) return of_kind(command_kind::today);
 
@@ -166,6 +196,7 @@ command parse_command(std::string_view text) {
     if (keyword == "help") return of_kind(command_kind::help);
     if (keyword == "unsubscribe") return expect_alone(of_kind(command_kind::unsubscribe), words);
     if (keyword == "subscribe") return parse_subscribe({words.begin() + 1, words.end()});
+    if (keyword == "settings") return parse_settings({words.begin() + 1, words.end()});
     if (keyword == "paper") {
         if (words.size() < 2) return usage("paper needs an arXiv id, e.g. paper 2602.10693");
         if (words.size() > 2) return usage("paper takes one arXiv id, but got " + quote(words[2]) + " after it");

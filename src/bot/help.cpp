@@ -16,6 +16,8 @@ constexpr std::string_view help_en =
     "• `/papers subscribe [HH:MM] [TIME_ZONE] [LANG]` - a scheduled morning digest for this channel "
     "(default 08:00, the configured zone), e.g. `/papers subscribe 7:30 Asia/Tokyo ja`\n"
     "• `/papers unsubscribe` - stops it\n"
+    "• `/papers settings` - this channel's settings; `/papers settings language ja`, "
+    "`/papers settings profile NAME`, `/papers settings layout compact` change one\n"
     "• `/papers help` - this message, only you see it\n"
     "In a digest's thread, reply with a paper's number (`3`, `#3`), its arXiv id or words from its title "
     "to get its full summary in the thread.";
@@ -28,6 +30,8 @@ constexpr std::string_view help_ja =
     "• `/papers subscribe [HH:MM] [TIME_ZONE] [LANG]` - このチャンネルに毎朝ダイジェストを配信 "
     "(既定は 08:00、設定のタイムゾーン)。例: `/papers subscribe 7:30 Asia/Tokyo ja`\n"
     "• `/papers unsubscribe` - 配信を停止\n"
+    "• `/papers settings` - このチャンネルの設定を表示。`/papers settings language ja`、"
+    "`/papers settings profile NAME`、`/papers settings layout compact` で変更\n"
     "• `/papers help` - この説明 (あなたにだけ表示)\n"
     "ダイジェストのスレッドで論文の番号 (`3`、`#3`)、arXiv ID、またはタイトルの単語を返信すると、"
     "その論文の詳しい要約をスレッドに返します。";

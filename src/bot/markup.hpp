@@ -6,15 +6,10 @@
 
 namespace paperboy::bot::detail {
 
-// Removes chat markup and folds look-alike characters, so parsers see plain ASCII where the user
-// typed ASCII-ish text:
-//  - Slack "<@U123>", "<#C123|general>", "<!here>" (and Discord "<@123>", "<#123>", "<@&123>")
-//    are dropped; links "<https://x|label>" and "<https://x>" become " https://x label " (the
-//    label only when keep_labels); an unmatched '<' is kept;
-//  - "&lt;", "&gt;", "&amp;" are decoded (Slack escapes those three in message text);
-//  - full-width ASCII (U+FF01..U+FF5E, e.g. "３", "＃") becomes ASCII; U+3000 and U+00A0 become
-//    a space.
-std::string plain_text(std::string_view text, bool keep_labels);
+// Folds look-alike characters, so parsers see plain ASCII where the user typed ASCII-ish text:
+// full-width ASCII (U+FF01..U+FF5E, e.g. "３", "＃") becomes ASCII; U+3000 and U+00A0 become a
+// space. Chat markup is the adapters' business: they hand the bot plain text.
+std::string plain_text(std::string_view text);
 
 // Splits on ASCII white space.
 std::vector<std::string_view> split_words(std::string_view text);

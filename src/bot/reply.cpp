@@ -198,7 +198,7 @@ std::optional<int> entry_number(const core::digest& d, int number) {
 }  // namespace
 
 std::optional<int> resolve_reply(std::string_view message_text, const core::digest& d) {
-    const std::string plain = detail::plain_text(message_text, false);
+    const std::string plain = detail::plain_text(message_text);
 
     if (auto ids = ids_in(plain); !ids.empty()) {
         std::set<int> named;
@@ -217,11 +217,11 @@ std::optional<int> resolve_reply(std::string_view message_text, const core::dige
         return entry_number(d, *numbers.begin());
     }
 
-    return by_title_words(detail::plain_text(message_text, true), d);
+    return by_title_words(detail::plain_text(message_text), d);
 }
 
 std::optional<std::string> mentioned_arxiv_id(std::string_view message_text) {
-    auto ids = ids_in(detail::plain_text(message_text, false));
+    auto ids = ids_in(detail::plain_text(message_text));
     if (ids.empty()) return std::nullopt;
     return ids.front();
 }

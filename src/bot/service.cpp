@@ -6,7 +6,6 @@
 #include "paperboy/bot/reply.hpp"
 #include "paperboy/core/time.hpp"
 #include "paperboy/harvest/windows.hpp"
-#include "paperboy/render/json.hpp"
 
 namespace paperboy::bot {
 
@@ -14,12 +13,7 @@ using boost::asio::awaitable;
 
 namespace {
 
-answer text_answer(std::string text, bool ephemeral = true) {
-    answer a;
-    a.text = std::move(text);
-    a.ephemeral = ephemeral;
-    return a;
-}
+bool is_japanese(const std::string& language) { return language == "ja" || language.starts_with("ja-"); }
 
 answer entry_answer(const core::digest& context, core::digest_entry entry) {
     answer a;
@@ -31,73 +25,175 @@ answer entry_answer(const core::digest& context, core::digest_entry entry) {
     return a;
 }
 
+// "ja-JP" → "ja", "en_US" → "en": summaries are written per primary language.
+std::string language_of_locale(const std::string& locale) {
+    auto primary = locale.substr(0, locale.find_first_of("-_"));
+    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return primary.size() >= 2 && primary.size() <= 3 ? primary : "";
+}
+
+std::string marked(const std::string& value, bool set, bool ja) {
+    return "`" + value + "`" + (set ? "" : ja ? "（既定）" : " (default)");
+}
+
 }  // namespace
 
-service::service(digest::digest_service& digests, store::database& db, const config::config& cfg)
-    : digests_(digests), db_(db), cfg_(cfg) {}
+service::service(digest::digest_service& digests, store::database& db, const config::config& cfg,
+                 const core::clock& clock)
+    : digests_(digests), db_(db), cfg_(cfg), clock_(clock) {}
 
 const std::string& service::default_language() const { return cfg_.profiles.at(cfg_.default_profile).language; }
 
+std::chrono::sys_days service::today() const { return harvest::today(cfg_.time_zone, clock_.now()); }
+
+bool service::needs_work(const command& c) {
+    return c.kind == command_kind::today || c.kind == command_kind::yesterday || c.kind == command_kind::date ||
+           c.kind == command_kind::paper;
+}
+
+awaitable<resolved_settings> service::settings_of(const conversation& where) {
+    auto load = [p = where.platform, w = where.workspace, ch = where.channel](store::store& s) {
+        return s.load_channel_settings(p, w, ch);
+    };
+    auto stored = co_await db_.run(load);
+    resolved_settings r;
+    r.profile = cfg_.default_profile;
+    if (stored && !stored->profile.empty()) {
+        if (cfg_.profiles.count(stored->profile)) {
+            r.profile = stored->profile;
+            r.profile_set = true;
+        } else {
+            spdlog::warn("{} channel {}: profile {} is no longer configured; using {}", where.platform, where.channel,
+                         stored->profile, cfg_.default_profile);
+        }
+    }
+    r.language = cfg_.profiles.at(r.profile).language;
+    if (stored && !stored->language.empty()) {
+        r.language = stored->language;
+        r.language_set = true;
+    } else if (auto from_locale = language_of_locale(where.locale); !from_locale.empty()) {
+        r.language = from_locale;
+    }
+    r.layout = cfg_.slack.layout;
+    if (stored && !stored->layout.empty()) {
+        r.layout = stored->layout;
+        r.layout_set = true;
+    }
+    co_return r;
+}
+
 std::optional<answer> service::immediate(const command& c, const std::string& language) const {
+    const bool ja = is_japanese(language);
     switch (c.kind) {
         case command_kind::help: return text_answer(help_text(language));
         case command_kind::usage: return text_answer(usage_text(language, c.problem));
         case command_kind::date:
             // A day that has not come yet has no digest; building one now would store it (empty, or
             // with today's papers) and serve that stored copy when the day comes.
-            if (c.date <= harvest::today(cfg_.time_zone)) return std::nullopt;
-            return text_answer(language == "ja"
-                                   ? core::format_ymd(c.date) + " はまだ来ていない日付です。`/papers today` をお使いください。"
-                                   : "There is no digest for " + core::format_ymd(c.date) +
-                                         " yet: that day has not come. Try `/papers today`.");
+            if (c.date <= today()) return std::nullopt;
+            return text_answer(ja ? core::format_ymd(c.date) + " はまだ来ていない日付です。`/papers today` をお使いください。"
+                                  : "There is no digest for " + core::format_ymd(c.date) +
+                                        " yet: that day has not come. Try `/papers today`.");
         case command_kind::subscribe:
         case command_kind::unsubscribe:
-            return text_answer(language == "ja"
-                                   ? "定時配信（subscribe / unsubscribe）はまだ利用できません。`/papers today` をお使いください。"
-                                   : "Scheduled digests (subscribe / unsubscribe) are not available yet; use "
-                                     "`/papers today` meanwhile.");
+            return text_answer(ja ? "定時配信（subscribe / unsubscribe）はまだ利用できません。`/papers today` をお使いください。"
+                                  : "Scheduled digests (subscribe / unsubscribe) are not available yet; use "
+                                    "`/papers today` meanwhile.");
         default: return std::nullopt;
     }
 }
 
-awaitable<answer> service::answer_command(command c, std::string language) {
-    if (auto now = immediate(c, language)) co_return *now;
-    const auto& profile = cfg_.profiles.at(cfg_.default_profile);
+std::string service::failure_text(const std::string& language) {
+    return is_japanese(language) ? "申し訳ありません、処理に失敗しました。数分後にもう一度お試しください。"
+                                 : "Sorry, that did not work. Try again in a few minutes.";
+}
+
+awaitable<answer> service::answer_command(command c, conversation where) {
+    auto settings = co_await settings_of(where);
+    if (auto now = immediate(c, settings.language)) co_return *now;
+    if (c.kind == command_kind::settings) co_return co_await settings_answer(c, where);
     if (c.kind == command_kind::paper) {
-        auto entry = co_await digests_.paper(c.arxiv_id, language);
+        auto entry = co_await digests_.paper(c.arxiv_id, settings.language);
         if (!entry) co_return text_answer("arXiv:" + c.arxiv_id + ": " + entry.err().message);
         core::digest context;
-        context.date = harvest::today(cfg_.time_zone);
-        context.profile = profile.name;
-        context.language = language;
+        context.date = today();
+        context.profile = settings.profile;
+        context.language = settings.language;
         co_return entry_answer(context, std::move(*entry));
     }
-    auto day = harvest::today(cfg_.time_zone);
+    auto day = today();
     if (c.kind == command_kind::yesterday) day -= std::chrono::days(1);
     if (c.kind == command_kind::date) day = c.date;
-    auto built = co_await digests_.get_or_build(day, profile, language);
-    if (!built) co_return text_answer("Could not build the digest for " + core::format_ymd(day) + ": " + built.err().message);
+    co_return co_await digest_answer(day, settings);
+}
+
+awaitable<answer> service::digest_answer(std::chrono::sys_days day, const resolved_settings& s) {
+    const bool ja = is_japanese(s.language);
+    const std::string ymd = core::format_ymd(day);
+    std::optional<core::digest> d;
+    if (today() - day > std::chrono::days(cfg_.chat.max_backfill_days)) {
+        // Too far back to build from chat (a harvest per request would be an easy way to run up costs).
+        d = co_await digests_.stored({ymd, s.profile, s.language});
+        if (!d)
+            co_return text_answer(ja ? ymd + " のダイジェストは保存されていません（チャットから作成できるのは " +
+                                           std::to_string(cfg_.chat.max_backfill_days) + " 日前までです）。"
+                                     : "There is no stored digest for " + ymd + ", and chat builds digests at most " +
+                                           std::to_string(cfg_.chat.max_backfill_days) + " days back.");
+    } else {
+        auto built = co_await digests_.get_or_build(day, cfg_.profiles.at(s.profile), s.language);
+        if (!built) {
+            spdlog::warn("digest {} {} {}: {}", ymd, s.profile, s.language, built.err().message);
+            co_return text_answer(ja ? ymd + " のダイジェストを作成できませんでした。数分後にもう一度お試しください。"
+                                     : "Could not build the digest for " + ymd + ". Try again in a few minutes.");
+        }
+        d = std::move(*built);
+    }
     answer a;
     a.what = answer::kind::digest;
     a.ephemeral = false;
-    a.digest = std::move(*built);
+    a.digest = std::move(*d);
+    a.layout = s.layout;
     co_return a;
 }
 
-awaitable<std::optional<core::digest>> service::stored(store::digest_key key) {
-    auto load = [key](store::store& s) { return s.load_digest(key); };
-    auto json = co_await db_.run(load);
-    if (!json) co_return std::nullopt;
-    auto d = render::digest_from_json(*json);
-    if (!d) {
-        spdlog::warn("stored digest {} {} {} is unreadable: {}", key.day, key.profile, key.language, d.err().message);
-        co_return std::nullopt;
+awaitable<answer> service::settings_answer(const command& c, const conversation& where) {
+    auto current = co_await settings_of(where);
+    const bool ja = is_japanese(current.language);
+    if (c.setting.empty()) {
+        std::string profiles;
+        for (const auto& [name, p] : cfg_.profiles) profiles += (profiles.empty() ? "" : ", ") + ("`" + name + "`");
+        co_return text_answer(
+            ja ? "このチャンネルの設定: プロファイル " + marked(current.profile, current.profile_set, true) + "、言語 " +
+                     marked(current.language, current.language_set, true) + "、レイアウト " +
+                     marked(current.layout, current.layout_set, true) + "。定時配信: なし。\n利用できるプロファイル: " + profiles
+               : "Settings of this channel: profile " + marked(current.profile, current.profile_set, false) +
+                     ", language " + marked(current.language, current.language_set, false) + ", layout " +
+                     marked(current.layout, current.layout_set, false) + ". Scheduled digest: none.\nProfiles: " + profiles);
     }
-    co_return std::move(*d);
+    if (c.setting == "profile" && !cfg_.profiles.count(c.value)) {
+        std::string profiles;
+        for (const auto& [name, p] : cfg_.profiles) profiles += (profiles.empty() ? "" : ", ") + ("`" + name + "`");
+        co_return text_answer(ja ? "プロファイル `" + c.value + "` はありません。利用できるもの: " + profiles
+                                 : "There is no profile `" + c.value + "`. Profiles: " + profiles);
+    }
+    auto save = [where, c, current](store::store& s) {
+        auto row = s.load_channel_settings(where.platform, where.workspace, where.channel)
+                       .value_or(store::channel_settings{where.platform, where.workspace, where.channel, "", "", ""});
+        if (c.setting == "profile") row.profile = c.value;
+        if (c.setting == "language") row.language = c.value;
+        if (c.setting == "layout") row.layout = c.value;
+        s.save_channel_settings(row);
+    };
+    co_await db_.run(save);
+    const bool now_ja = c.setting == "language" ? is_japanese(c.value) : ja;
+    // Visible to the channel: everyone there gets digests in the new way.
+    co_return text_answer(now_ja ? "このチャンネルの " + c.setting + " を `" + c.value + "` にしました。"
+                                 : "This channel's " + c.setting + " is now `" + c.value + "`.",
+                          false);
 }
 
 awaitable<std::optional<answer>> service::entry_of(store::digest_key key, int number) {
-    auto d = co_await stored(key);
+    auto d = co_await digests_.stored(key);
     if (!d) co_return std::nullopt;
     for (const auto& e : d->entries)
         if (e.number == number) co_return entry_answer(*d, e);
@@ -105,7 +201,7 @@ awaitable<std::optional<answer>> service::entry_of(store::digest_key key, int nu
 }
 
 awaitable<std::optional<answer>> service::answer_thread_reply(store::digest_key key, std::string text) {
-    auto d = co_await stored(key);
+    auto d = co_await digests_.stored(key);
     if (!d) co_return std::nullopt;
     if (auto number = resolve_reply(text, *d)) {
         for (const auto& e : d->entries)

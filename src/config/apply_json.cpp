@@ -199,6 +199,20 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("response_hosts", cfg.slack.response_hosts);
         r.read("layout", cfg.slack.layout);
     });
+    top.object("chat", [&](reader& r) { r.read("max_backfill_days", cfg.chat.max_backfill_days); });
+    top.object("digest", [&](reader& r) {
+        r.read("retry_partial_after_ms", cfg.digest.retry_partial_after);
+        r.read("build_lease_ms", cfg.digest.build_lease);
+    });
+    top.object("delivery", [&](reader& r) {
+        r.read("lease_ms", cfg.delivery.lease);
+        r.read("poll_interval_ms", cfg.delivery.poll_interval);
+        r.read("max_attempts", cfg.delivery.max_attempts);
+        r.read("batch", cfg.delivery.batch);
+        r.read("backoff_base_ms", cfg.delivery.backoff_base);
+        r.read("backoff_max_ms", cfg.delivery.backoff_max);
+    });
+    top.object("store", [&](reader& r) { r.read("retention_days", cfg.store.retention_days); });
     top.finish();
 }
 

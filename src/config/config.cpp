@@ -184,6 +184,25 @@ void validate(const config& cfg) {
     require(k != "anthropic" || cfg.secret.anthropic_api_key, "summarizer.kind",
             "anthropic needs ANTHROPIC_API_KEY in the environment");
     require(cfg.slack.layout == "full" || cfg.slack.layout == "compact", "slack.layout", "expected full or compact");
+    require(cfg.chat.max_backfill_days >= 0 && cfg.chat.max_backfill_days <= 3650, "chat.max_backfill_days",
+            "must be between 0 and 3650");
+    require(cfg.digest.build_lease.count() >= 1000, "digest.build_lease_ms", "must be at least 1000");
+    require(cfg.delivery.max_attempts >= 1 && cfg.delivery.max_attempts <= 100, "delivery.max_attempts",
+            "must be between 1 and 100");
+    require(cfg.delivery.batch >= 1 && cfg.delivery.batch <= 1000, "delivery.batch", "must be between 1 and 1000");
+    require(cfg.delivery.poll_interval.count() >= 10, "delivery.poll_interval_ms", "must be at least 10");
+    require(cfg.delivery.backoff_base.count() >= 1 && cfg.delivery.backoff_base <= cfg.delivery.backoff_max,
+            "delivery.backoff_base_ms", "must be at least 1 and at most delivery.backoff_max_ms");
+    // A claim must outlive the request it covers, or a second worker could send the same row while
+    // the first is still waiting for Slack's answer.
+    for (const char* chat : {"slack", "discord"}) {
+        auto it = cfg.upstreams.find(chat);
+        if (it != cfg.upstreams.end())
+            require(cfg.delivery.lease >= it->second.timeout * 2, "delivery.lease_ms",
+                    std::string("must be at least twice upstreams.") + chat + ".timeout_ms");
+    }
+    require(cfg.store.retention_days >= 1 && cfg.store.retention_days <= 3650, "store.retention_days",
+            "must be between 1 and 3650");
     for (const auto& host : cfg.slack.response_hosts)
         require(!host.empty() && host.find_first_of("/ ") == std::string::npos, "slack.response_hosts",
                 "expected host or host:port, got \"" + host + "\"");

@@ -3,6 +3,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -54,26 +56,71 @@ awaitable<void> summarize_entry(digest_service& service, async::semaphore& slots
 
 digest_service::digest_service(asio::any_io_executor executor, store::database& db, harvest::harvester& harvester,
                                sources::arxiv_client& arxiv, summarize::summarizer& llm, metrics::registry& metrics,
-                               int summary_concurrency)
+                               const core::clock& clock, digest_options options)
     : db_(db), harvester_(harvester), arxiv_(arxiv), llm_(llm), metrics_(metrics),
-      summary_slots_(executor, static_cast<std::size_t>(std::max(1, summary_concurrency))) {
+      summary_slots_(executor, static_cast<std::size_t>(std::max(1, options.summary_concurrency))), clock_(clock),
+      options_(std::move(options)) {
     metrics.describe_counter("paperboy_digests_built_total", "Digests built (not served from the store).");
     metrics.describe_counter("paperboy_summary_cache_total", "Summary lookups by outcome: hit or miss.");
+}
+
+awaitable<std::optional<core::digest>> digest_service::stored(store::digest_key key) {
+    // Lambdas are named before co_await: GCC 12 mishandles temporaries inside co_await expressions.
+    auto load = [key](store::store& s) { return s.load_digest(key); };
+    auto json = co_await db_.run(load);
+    if (!json) co_return std::nullopt;
+    auto parsed = render::digest_from_json(*json);
+    if (!parsed) {
+        spdlog::warn("stored digest {} is unreadable ({}); building it again", flight_key(key), parsed.err().message);
+        co_return std::nullopt;
+    }
+    co_return std::move(*parsed);
+}
+
+bool digest_service::needs_rebuild(const core::digest& d) const {
+    if (d.source_warnings.empty()) return false;
+    if (!d.generated_at) return true;
+    return clock_.now() - *d.generated_at >= options_.retry_partial_after;
 }
 
 awaitable<result<core::digest>> digest_service::get_or_build(std::chrono::sys_days day, pipeline::profile profile,
                                                              std::string language) {
     const store::digest_key key{core::format_ymd(day), profile.name, language};
-    // Lambdas are named before co_await: GCC 12 mishandles temporaries inside co_await expressions.
-    auto load = [key](store::store& s) { return s.load_digest(key); };
-    auto stored = co_await db_.run(load);
-    if (stored) {
-        auto parsed = render::digest_from_json(*stored);
-        if (parsed) co_return co_await retry_fallbacks(std::move(*parsed));
-        spdlog::warn("stored digest {} is unreadable ({}); building it again", flight_key(key), parsed.err().message);
-    }
-    auto work = [this, day, &profile, &language] { return build_result(day, profile, language); };
+    if (auto d = co_await stored(key); d && !needs_rebuild(*d)) co_return co_await retry_fallbacks(std::move(*d));
+    auto work = [this, day, &profile, &language] { return build_claimed(day, profile, language); };
     co_return co_await digest_flights_.run(flight_key(key), work);
+}
+
+awaitable<result<core::digest>> digest_service::build_claimed(std::chrono::sys_days day, pipeline::profile profile,
+                                                              std::string language) {
+    const store::digest_key key{core::format_ymd(day), profile.name, language};
+    asio::steady_timer wait(co_await asio::this_coro::executor);
+    for (;;) {
+        auto claim = [key, owner = options_.owner, now = clock_.now_ms(),
+                      lease = options_.build_lease.count()](store::store& s) {
+            return s.claim_digest_build(key, owner, now, lease);
+        };
+        if (co_await db_.run(claim)) break;
+        // Someone else (another replica) is building it: its result is what we want.
+        if (auto d = co_await stored(key); d && !needs_rebuild(*d)) co_return std::move(*d);
+        wait.expires_after(options_.claim_poll);
+        co_await wait.async_wait(asio::use_awaitable);
+    }
+    struct release_on_exit {
+        digest_service* self;
+        store::digest_key key;
+        ~release_on_exit() {
+            // Not awaited (a destructor cannot): the claim would also expire by itself.
+            self->db_.post([key = key, owner = self->options_.owner](store::store& s) { s.release_digest_build(key, owner); });
+        }
+    } releaser{this, key};
+    // Read again under the claim: a build that finished between our first look and the claim counts.
+    auto previous = co_await stored(key);
+    if (previous && !needs_rebuild(*previous)) co_return co_await retry_fallbacks(std::move(*previous));
+    auto built = co_await build(day, std::move(profile), std::move(language));
+    if (previous && built.entries.empty() && !built.source_warnings.empty() && built.empty_reason.starts_with(harvest::all_sources_failed_reason))
+        co_return std::move(*previous);  // a rebuild that got nothing keeps the partial digest
+    co_return built;
 }
 
 awaitable<core::digest> digest_service::retry_fallbacks(core::digest d) {
@@ -108,11 +155,6 @@ awaitable<core::digest> digest_service::retry_fallbacks(core::digest d) {
     co_return d;
 }
 
-awaitable<result<core::digest>> digest_service::build_result(std::chrono::sys_days day, pipeline::profile profile,
-                                                             std::string language) {
-    co_return co_await build(day, std::move(profile), std::move(language));
-}
-
 awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipeline::profile profile, std::string language) {
     const std::string ymd = core::format_ymd(day);
     const std::string profile_name = profile.name;
@@ -125,9 +167,9 @@ awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipelin
     d.date = day;
     d.profile = profile_name;
     d.language = language;
-    d.generated_at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    d.generated_at = std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
     for (const auto& s : harvested.sources)
-        if (!s.ok()) d.source_warnings.push_back(s.error);
+        if (!s.ok()) d.source_warnings.push_back(harvest::public_name(s.source));  // the details are logged
     int number = 0;
     for (auto& chosen : pipeline::select(harvested.candidates, wanted, posted))
         d.entries.push_back(core::digest_entry{++number, std::move(chosen.paper), {}, chosen.score});
@@ -145,10 +187,7 @@ awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipelin
     const store::digest_key key{ymd, profile_name, language};
     const std::string json = render::to_json(d);
     const int papers = static_cast<int>(d.entries.size());
-    auto save = [key, json, papers, ids](store::store& s) {
-        s.save_digest(key, papers, json);
-        s.record_digest_papers(key.profile, key.day, ids);
-    };
+    auto save = [key, json, papers, ids](store::store& s) { s.save_digest(key, papers, json, &ids); };
     co_await db_.run(save);
     co_return d;
 }
@@ -194,7 +233,10 @@ awaitable<core::summary> digest_service::compute_summary(core::paper paper, std:
 awaitable<result<core::digest_entry>> digest_service::paper(std::string arxiv_id, std::string language) {
     std::vector<std::string> ids{arxiv_id};
     auto found = co_await arxiv_.fetch_ids(std::move(ids));
-    if (!found) co_return found.err();
+    if (!found) {
+        spdlog::warn("arXiv lookup of {} failed: {}", arxiv_id, found.err().message);
+        co_return error{"arXiv did not answer; try again in a few minutes"};
+    }
     if (found->empty()) co_return error{"arXiv has no paper " + arxiv_id};
     core::digest_entry entry{0, std::move(found->front()), {}, 0};
     entry.summary = co_await summary_for(entry.paper, language);

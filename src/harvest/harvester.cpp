@@ -111,7 +111,8 @@ awaitable<harvest_result> harvester::harvest(std::chrono::sys_days day, pipeline
         const std::string quiet = w.quiet_reason.empty() ? "" : "; " + w.quiet_reason;
         if (out.all_sources_failed()) {
             out.empty_reason = std::string(all_sources_failed_reason);
-            for (const auto& s : out.sources) out.empty_reason += "; " + s.error;
+            // Names only: the errors (hosts, attempts) are in the log, not in what people read.
+            for (const auto& s : out.sources) out.empty_reason += std::string(s.source == out.sources.front().source ? ": " : ", ") + public_name(s.source);
         } else if (!out.candidates.empty()) {
             out.empty_reason = "all " + std::to_string(out.candidates.size()) + " matching papers were in earlier " +
                                profile.name + " digests" + quiet;
@@ -124,6 +125,13 @@ awaitable<harvest_result> harvester::harvest(std::chrono::sys_days day, pipeline
         }
     }
     co_return out;
+}
+
+std::string public_name(const std::string& source) {
+    if (source == "arxiv") return "arXiv";
+    if (source == "huggingface") return "Hugging Face";
+    if (source == "semantic_scholar") return "Semantic Scholar";
+    return source;
 }
 
 }  // namespace paperboy::harvest

@@ -28,12 +28,14 @@ sys_days previous_announcement(sys_days d) {
 
 // 14:00 US Eastern on day d, as UTC.
 sys_seconds deadline(sys_days d) {
-    return eastern()->to_sys(date::local_seconds{d.time_since_epoch()} + hours(14));
+    return eastern()->to_sys(date::local_seconds{d.time_since_epoch()} + hours(14), date::choose::earliest);
 }
 
 // The latest announcement (ET date) made before the digest of `day` in `zone` is read.
 sys_days announcement_for(sys_days day, const date::time_zone* zone) {
-    const auto reading = zone->to_sys(date::local_seconds{day.time_since_epoch()} + hours(6));
+    // choose::earliest: where 06:00 falls in a transition's gap or overlap, never throw (a gap gives
+    // the transition instant, an overlap its first occurrence).
+    const auto reading = zone->to_sys(date::local_seconds{day.time_since_epoch()} + hours(6), date::choose::earliest);
     const auto et = eastern()->to_local(reading);
     auto et_day = sys_days{floor<days>(et).time_since_epoch()};
     const auto time_of_day = et - floor<days>(et);
@@ -74,8 +76,8 @@ day_window window_for(sys_days day, int lookback_days, const std::string& time_z
     return w;
 }
 
-sys_days today(const std::string& time_zone) {
-    const auto local = date::locate_zone(time_zone)->to_local(system_clock::now());
+sys_days today(const std::string& time_zone, system_clock::time_point now) {
+    const auto local = date::locate_zone(time_zone)->to_local(now);
     return sys_days{floor<days>(local).time_since_epoch()};
 }
 

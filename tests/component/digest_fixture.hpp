@@ -9,6 +9,7 @@
 
 #include "digest_fakes.hpp"
 #include "io_fixture.hpp"
+#include "paperboy/app/services.hpp"
 #include "paperboy/config/config.hpp"
 #include "paperboy/core/text.hpp"
 #include "paperboy/core/time.hpp"
@@ -42,29 +43,15 @@ inline std::vector<std::string> ids_of(const core::digest& d) {
     return ids;
 }
 
-// One of each long-lived part, as app::services builds them (that type lives in the app component).
-struct digest_stack {
-    static std::unique_ptr<store::store> migrated(const config::config& cfg) {
-        auto s = store::open_store(cfg.database.url);
-        s->migrate();
-        return s;
+// The composition root `serve` uses, with no proxy whatever the environment says.
+struct digest_stack : app::services {
+    static app::service_options options() {
+        app::service_options o;
+        o.proxy = net::proxy_settings{};
+        return o;
     }
-
     digest_stack(const config::config& cfg, boost::asio::io_context& ioc, metrics::registry& m)
-        : db(migrated(cfg), cfg.database.workers), http(ioc.get_executor(), cfg, m),
-          arxiv(http, cfg.upstream("arxiv").base_url), huggingface(http, cfg.upstream("huggingface").base_url, "hf_test"),
-          semantic_scholar(http, cfg.upstream("semantic_scholar").base_url, "s2-key"),
-          harvester(arxiv, huggingface, semantic_scholar, m, cfg.time_zone), llm(summarize::make_summarizer(cfg, http, m)),
-          digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, cfg.summarizer.concurrency) {}
-
-    store::database db;
-    net::http_client http;
-    sources::arxiv_client arxiv;
-    sources::huggingface_client huggingface;
-    sources::semantic_scholar_client semantic_scholar;
-    harvest::harvester harvester;
-    std::unique_ptr<summarize::summarizer> llm;
-    digest::digest_service digests;
+        : app::services(cfg, ioc, m, options()) {}
 };
 
 struct digest_fixture : io_fixture {

@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(papers_today_is_acknowledged_at_once_and_the_digest_posted_
     BOOST_TEST(ack.json()["response_type"] == "ephemeral");
     BOOST_TEST(ack.json()["text"].get<std::string>().find("Preparing the digest") != std::string::npos);
     BOOST_TEST(slack_api.peer.request_count() == 0u);  // acknowledged before the work was done
-    BOOST_TEST(graph->adapter.jobs_in_flight() == 1);
+    BOOST_TEST(graph->slack->jobs_in_flight() == 1);
 
     BOOST_REQUIRE(eventually([&] { return !slack_api.posts_in("C0PAPERS").empty(); }, 10s));
     const auto first_post =
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(papers_today_is_acknowledged_at_once_and_the_digest_posted_
     }
     const auto digest = stored_digest_of("C0PAPERS", channel.front().ts);
     BOOST_REQUIRE(digest);
-    BOOST_TEST(core::format_ymd(digest->date) == core::format_ymd(harvest::today("UTC")));
+    BOOST_TEST(core::format_ymd(digest->date) == core::format_ymd(harvest::today("UTC", std::chrono::system_clock::now())));
     check_digest_messages(bodies(channel), *digest);
 
     // Layout full: every paper in full in the thread of the first channel message, in order.
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(papers_today_is_acknowledged_at_once_and_the_digest_posted_
 
 BOOST_AUTO_TEST_CASE(an_empty_text_yesterday_and_a_date_build_those_days) {
     start();
-    const auto today = harvest::today("UTC");
+    const auto today = harvest::today("UTC", std::chrono::system_clock::now());
     const std::vector<std::pair<std::string, std::chrono::sys_days>> cases = {
         {"", today},
         {"yesterday", today - std::chrono::days(1)},
@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(channels_asking_at_once_share_one_digest_build) {
 
 BOOST_AUTO_TEST_CASE(a_day_after_today_is_refused_and_no_empty_digest_is_stored_for_it) {
     start();
-    const auto tomorrow = harvest::today("UTC") + std::chrono::days(1);
+    const auto tomorrow = harvest::today("UTC", std::chrono::system_clock::now()) + std::chrono::days(1);
     auto ack = command(core::format_ymd(tomorrow));
     BOOST_TEST(ack.status == 200u);
     BOOST_TEST(ack.json()["response_type"] == "ephemeral");
@@ -176,7 +176,7 @@ BOOST_AUTO_TEST_CASE(help_and_anything_else_get_an_ephemeral_usage_and_nothing_i
     const std::string help_text = help.json()["text"];
     BOOST_TEST(help_text.find("/papers") != std::string::npos);
     BOOST_TEST(help_text.find("today") != std::string::npos);
-    BOOST_TEST(graph->adapter.jobs_in_flight() == 0);
+    BOOST_TEST(graph->slack->jobs_in_flight() == 0);
 
     for (const std::string text : {"tomorrow please", "2026-02-30", "today yesterday", "<script>&"}) {
         BOOST_TEST_CONTEXT("'" << text << "'") {
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(help_and_anything_else_get_an_ephemeral_usage_and_nothing_i
             const std::string usage = r.json()["text"];
             BOOST_TEST(usage.find("/papers") != std::string::npos);
             BOOST_TEST(usage.find("<script>") == std::string::npos);  // the user's text is escaped
-            BOOST_TEST(graph->adapter.jobs_in_flight() == 0);
+            BOOST_TEST(graph->slack->jobs_in_flight() == 0);
         }
     }
     settle();
@@ -238,7 +238,7 @@ BOOST_AUTO_TEST_CASE(without_a_bot_token_the_digest_goes_in_channel_through_the_
         BOOST_TEST(m["response_type"] == "in_channel");
         BOOST_TEST(m["replace_original"] == false);
     }
-    auto key = graph->db.direct().load_digest({core::format_ymd(harvest::today("UTC")), "llm", "en"});
+    auto key = graph->db.direct().load_digest({core::format_ymd(harvest::today("UTC", std::chrono::system_clock::now())), "llm", "en"});
     BOOST_REQUIRE(key);
     auto digest = render::digest_from_json(*key);
     BOOST_REQUIRE(digest);
@@ -268,7 +268,7 @@ BOOST_AUTO_TEST_CASE(a_response_url_on_a_host_that_is_not_allowed_is_never_conta
     BOOST_TEST(slack_api.peer.request_count() == 0u);
     BOOST_TEST(outbox().empty());
     // The work itself was done (the digest is stored); only the answer had nowhere to go.
-    BOOST_TEST(graph->db.direct().load_digest({core::format_ymd(harvest::today("UTC")), "llm", "en"}).has_value());
+    BOOST_TEST(graph->db.direct().load_digest({core::format_ymd(harvest::today("UTC", std::chrono::system_clock::now())), "llm", "en"}).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

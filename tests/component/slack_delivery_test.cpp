@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(not_in_channel_is_reported_through_the_response_url_and_the
     BOOST_TEST(metrics.value("paperboy_deliveries_total", {{"platform", "slack"}, {"outcome", "failed"}}) == 1);
 
     // A failed item is not re-sent by the start-up redelivery either.
-    BOOST_TEST(graph->db.direct().pending_outbox(100).empty());
+    BOOST_TEST(graph->db.direct().list_outbox("pending", 100).empty());
 }
 
 BOOST_AUTO_TEST_CASE(other_ok_false_errors_are_reported_too) {

@@ -1,8 +1,8 @@
 #pragma once
-// The Slack side end to end, in-process: a migrated SQLite store in a temporary directory, the real
-// HTTP client, source clients, harvester, extractive summarizer, digest service and bot service,
-// chat::slack::delivery pointed at a fake Slack Web API, and chat::slack::adapter (with an
-// injectable clock) serving its routes from an http_server on 127.0.0.1:0 with two I/O threads.
+// The Slack side end to end, in-process: app::services (the composition root `serve` uses) over a
+// migrated SQLite store in a temporary directory, the extractive summarizer, Slack's port pointed
+// at a fake Slack Web API, its delivery worker running, and the adapter (with a clock the test
+// can fix) serving its routes from an http_server on 127.0.0.1:0 with two I/O threads.
 // As in `serve`, the application's work (background jobs, outbound HTTP) runs on its own
 // io_context thread and the server on its own worker threads. Tests send signed requests over
 // real sockets and poll the fakes for what they received.
@@ -19,9 +19,9 @@
 #include <future>
 #include <thread>
 
-#include "paperboy/bot/service.hpp"
-#include "paperboy/chat/slack/adapter.hpp"
-#include "paperboy/chat/slack/delivery.hpp"
+#include <boost/asio/detached.hpp>
+
+#include "paperboy/app/services.hpp"
 #include "paperboy/config/config.hpp"
 #include "paperboy/core/time.hpp"
 #include "paperboy/digest/digest_service.hpp"
@@ -43,41 +43,13 @@ inline const std::string bot_user = "UBOT";    // authorizations[0].user_id: the
 inline const std::string human = "U061F7AUR";  // someone in the channel
 inline constexpr std::chrono::milliseconds per_channel_interval{50};
 
-// What `serve` wires (app::services + slack_side), built over the test's configuration.
-struct slack_graph {
-    static std::unique_ptr<store::store> migrated(const config::config& cfg) {
-        auto s = store::open_store(cfg.database.url);
-        s->migrate();
-        return s;
+// The clock the fixture's services see: the real one, or the unix second a test fixed.
+struct fixable_clock final : core::clock {
+    std::atomic<long long> fixed{0};
+    time_point now() const override {
+        const auto f = fixed.load();
+        return f ? time_point(std::chrono::seconds(f)) : std::chrono::system_clock::now();
     }
-
-    slack_graph(const config::config& cfg, boost::asio::io_context& ioc, metrics::registry& m,
-                std::optional<std::string> token, std::function<std::chrono::system_clock::time_point()> clock)
-        : db(migrated(cfg), cfg.database.workers),
-          http(ioc.get_executor(), cfg, m),
-          arxiv(http, cfg.upstream("arxiv").base_url),
-          huggingface(http, cfg.upstream("huggingface").base_url, "hf_test"),
-          semantic_scholar(http, cfg.upstream("semantic_scholar").base_url, "s2-key"),
-          harvester(arxiv, huggingface, semantic_scholar, m, cfg.time_zone),
-          llm(summarize::make_summarizer(cfg, http, m)),
-          digests(ioc.get_executor(), db, harvester, arxiv, *llm, m, cfg.summarizer.concurrency),
-          bot(digests, db, cfg),
-          out(http, db, m, cfg.upstream("slack").base_url, std::move(token), cfg.slack.response_hosts,
-              per_channel_interval),
-          adapter(ioc.get_executor(), {signing_secret, render::slack_layout::full, std::move(clock)}, bot, out, db, m) {
-    }
-
-    store::database db;
-    net::http_client http;
-    sources::arxiv_client arxiv;
-    sources::huggingface_client huggingface;
-    sources::semantic_scholar_client semantic_scholar;
-    harvest::harvester harvester;
-    std::unique_ptr<summarize::summarizer> llm;
-    digest::digest_service digests;
-    bot::service bot;
-    chat::slack::delivery out;
-    chat::slack::adapter adapter;
 };
 
 // A row of the outbox table, read straight from the database file.
@@ -128,14 +100,17 @@ struct slack_fixture {
         c.server.port = 0;
         c.server.io_threads = 2;
         c.server.shutdown_grace = 3000ms;
+        c.delivery.poll_interval = 50ms;
+        c.delivery.backoff_base = 20ms;
         c.profiles.at("llm").language = "en";  // as config::apply_environment resolves it
         config::validate(c);
         return c;
     }();
-    std::atomic<long long> fixed_now{0};  // unix seconds the adapter's clock shows; 0: the real clock
+    fixable_clock clock;
+    std::atomic<long long>& fixed_now = clock.fixed;  // unix seconds the clock shows; 0: the real clock
     boost::asio::io_context ioc{1};       // the application's work, as in `serve`
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work = boost::asio::make_work_guard(ioc);
-    std::unique_ptr<slack_graph> graph;
+    std::unique_ptr<app::services> graph;
     std::optional<net::http_server> server;
     std::thread app_thread;
     int triggers = 0;
@@ -143,23 +118,25 @@ struct slack_fixture {
     // Builds the graph and starts serving; `with_token` false: no SLACK_BOT_TOKEN.
     void start(bool with_token = true) {
         std::filesystem::create_directories(dir);
-        auto clock = [this] {
-            const auto fixed = fixed_now.load();
-            return fixed ? std::chrono::system_clock::time_point(std::chrono::seconds(fixed))
-                         : std::chrono::system_clock::now();
-        };
-        graph = std::make_unique<slack_graph>(cfg, ioc, metrics,
-                                              with_token ? std::optional<std::string>(bot_token) : std::nullopt, clock);
+        cfg.secret.slack_signing_secret = config::secret(signing_secret);
+        if (with_token) cfg.secret.slack_bot_token = config::secret(bot_token);
+        app::service_options options;
+        options.proxy = net::proxy_settings{};
+        options.clock = &clock;
+        options.slack_per_channel_interval = per_channel_interval;
+        graph = std::make_unique<app::services>(cfg, ioc, metrics, options);
         net::router routes;
-        graph->adapter.add_routes(routes);
+        graph->slack->add_routes(routes);
         server.emplace(cfg.server, std::move(routes), metrics);
+        boost::asio::co_spawn(ioc, graph->worker.run(), boost::asio::detached);
         app_thread = std::thread([this] { ioc.run(); });
         server->start();
     }
 
     ~slack_fixture() {
         if (server) {
-            eventually([this] { return graph->adapter.jobs_in_flight() == 0; }, 10s);
+            eventually([this] { return graph->slack->jobs_in_flight() == 0; }, 10s);
+            graph->worker.stop();
             std::promise<void> done;
             boost::asio::co_spawn(ioc, server->shutdown(), [&](std::exception_ptr) { done.set_value(); });
             done.get_future().wait();
@@ -203,10 +180,15 @@ struct slack_fixture {
 
     // ---- what happened ----
 
-    // No background job left, and a moment for anything that would still arrive.
+    // No background job left, no outbox row due, and a moment for anything that would still arrive.
     void settle() {
-        BOOST_REQUIRE(eventually([this] { return graph->adapter.jobs_in_flight() == 0; }, 10s));
+        BOOST_REQUIRE(eventually([this] { return graph->slack->jobs_in_flight() == 0 && nothing_due(); }, 10s));
         std::this_thread::sleep_for(150ms);
+    }
+    bool nothing_due() const {
+        for (const auto& row : outbox())
+            if (row.state == "pending" || row.state == "claimed" || row.state == "unknown") return false;
+        return graph->worker.in_flight() == 0;
     }
 
     std::vector<outbox_row> outbox() const {

@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(the_bots_own_messages_and_message_subtypes_are_ignored) {
     // A person's message that mentions the bot: answered as the app_mention event only.
     thread_reply("Ev0MSGMENTION", d.channel, d.ts, "<@" + bot_user + "> 3");
 
-    BOOST_TEST(graph->adapter.jobs_in_flight() == 0);
+    BOOST_TEST(graph->slack->jobs_in_flight() == 0);
     settle();
     BOOST_TEST(slack_api.posts().size() == before);
 }

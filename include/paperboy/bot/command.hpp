@@ -7,7 +7,7 @@
 
 namespace paperboy::bot {
 
-enum class command_kind { today, yesterday, date, paper, subscribe, unsubscribe, help, usage };
+enum class command_kind { today, yesterday, date, paper, subscribe, unsubscribe, settings, help, usage };
 
 struct command {
     command_kind kind = command_kind::usage;
@@ -20,7 +20,11 @@ struct command {
     // normalised tag: "ja", "pt-BR", "zh-Hant".
     std::string time = "08:00";
     std::string time_zone;
-    std::string language;
+    std::string language;  // kind subscribe, and kind settings with setting "language"
+    // kind settings: empty to show them; else "language", "profile" or "layout" and its new value
+    // (a normalised language tag; a profile name as typed, which the caller checks; full|compact).
+    std::string setting;
+    std::string value;
     // kind usage: what was not understood, in English, for usage_text(). Quotes at most ~40 bytes
     // of the user's text (UTF-8-safe, control characters and backticks dropped); adapters still
     // escape it for their markup.
@@ -28,6 +32,7 @@ struct command {
     bool operator==(const command&) const = default;
 };
 
+// `text` is plain text: adapters remove their platform's markup first (chat::slack::plain_text).
 // Keywords are case-insensitive; runs of white space (including U+3000 IDEOGRAPHIC SPACE) separate
 // words. "" and "today" → today; "yesterday"; "YYYY-MM-DD" (a real calendar date) → date;
 // "paper ID", a bare id, "arXiv:ID" or an arxiv.org URL (also Slack's "<URL>" / "<URL|label>" link

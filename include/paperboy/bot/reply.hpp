@@ -1,7 +1,7 @@
 #pragma once
 // Which paper a reply in a digest's thread names (CONTRACT.md: "its number (3, #3), its arXiv id,
-// or its title words"). Pure, platform-neutral; Slack markup (mentions "<@U0LAN0Z89>", links
-// "<https://arxiv.org/abs/2602.10693|title>", "&amp;" escapes) is understood and stripped first.
+// or its title words"). Pure, platform-neutral: the message is plain text (adapters remove their
+// platform's markup first, keeping link labels: chat::slack::plain_text(text, true)).
 #include <optional>
 #include <string>
 #include <string_view>

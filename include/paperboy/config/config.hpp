@@ -83,6 +83,30 @@ struct slack_config {
     std::string layout = "full";  // full: papers' full texts in the digest's thread; compact: on request
 };
 
+// Where chat questions are answered from.
+struct chat_config {
+    int max_backfill_days = 30;  // a chat request builds digests at most this many days back; older: stored only
+};
+
+struct digest_config {
+    std::chrono::milliseconds retry_partial_after{30 * 60'000};  // a digest built while a source failed is rebuilt after
+    std::chrono::milliseconds build_lease{15 * 60'000};          // a digest build's claim in the store lasts this long
+};
+
+// The outbox's delivery workers (README "How a post is delivered").
+struct delivery_config {
+    std::chrono::milliseconds lease{120'000};       // a claimed row is taken again by anyone after this
+    std::chrono::milliseconds poll_interval{1'000}; // how often the store is asked for due rows when nothing wakes the worker
+    int max_attempts = 5;                           // claims of one row before it fails ("gave up")
+    int batch = 16;                                 // rows claimed at once (at most one per conversation)
+    std::chrono::milliseconds backoff_base{1'000};  // first retry delay; doubles per attempt
+    std::chrono::milliseconds backoff_max{300'000};
+};
+
+struct store_config {
+    int retention_days = 30;  // sent/failed outbox rows and processed events are deleted after this
+};
+
 struct secrets {
     std::optional<secret> slack_signing_secret, slack_bot_token, slack_app_token;
     std::optional<secret> discord_public_key, discord_bot_token, discord_application_id;
@@ -100,6 +124,10 @@ struct config {
     std::map<std::string, upstream_config> upstreams;  // arxiv, huggingface, semantic_scholar, ...
     summarizer_config summarizer;
     slack_config slack;
+    chat_config chat;
+    digest_config digest;
+    delivery_config delivery;
+    store_config store;
     secrets secret;
 
     const upstream_config& upstream(const std::string& name) const { return upstreams.at(name); }

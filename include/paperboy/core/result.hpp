@@ -10,6 +10,7 @@ namespace paperboy {
 
 struct error {
     std::string message;
+    int code = 0;  // a category defined by the component that failed (e.g. net::transport_failure); 0: none
 };
 
 template <class T>

@@ -22,6 +22,9 @@ namespace paperboy::harvest {
 // The start of harvest_result::empty_reason when no source delivered.
 inline constexpr std::string_view all_sources_failed_reason = "every source failed";
 
+// "arXiv", "Hugging Face", "Semantic Scholar": how a source is named where people read it.
+std::string public_name(const std::string& source);
+
 struct source_report {
     std::string source;  // arxiv | huggingface | semantic_scholar
     std::size_t papers = 0;

@@ -33,7 +33,7 @@ struct day_window {
 // Throws std::runtime_error for an unknown time zone (config validation catches it earlier).
 day_window window_for(std::chrono::sys_days day, int lookback_days, const std::string& time_zone);
 
-// Today's date in `time_zone`.
-std::chrono::sys_days today(const std::string& time_zone);
+// The date in `time_zone` at `now`.
+std::chrono::sys_days today(const std::string& time_zone, std::chrono::system_clock::time_point now);
 
 }  // namespace paperboy::harvest

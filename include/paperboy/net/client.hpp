@@ -7,7 +7,8 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured (CONNECT tunnels for https).
 //
 // Threads: send() may be called from any number of coroutines at once on any executor.
-// Errors: HTTP statuses are responses (the caller decides); transport failures are result errors.
+// Errors: HTTP statuses are responses (the caller decides); transport failures are result errors
+// whose code is a transport_failure (failure_of()).
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
@@ -46,6 +47,26 @@ struct client_response {
     int attempts = 1;
     std::optional<std::string_view> header(std::string_view name) const { return find_header(headers, name); }
 };
+
+// What went wrong when no HTTP response arrived: the `code` of send()'s error. What matters to a
+// caller that must not act twice is whether the request may have reached the server.
+enum class transport_failure : int {
+    unspecified = 0,
+    invalid_request,      // bad URL or method: nothing was sent
+    connect,              // DNS, refused, proxy or connect timeout: nothing was sent
+    tls,                  // handshake or certificate: nothing was sent
+    reset_before_send,    // the connection failed while writing the request
+    timeout_before_send,  // the deadline passed while writing the request
+    reset_after_send,     // the request was written, then the connection failed: it may have arrived
+    timeout_after_send,   // the request was written, no answer in time: it may have arrived
+    too_large,            // the response exceeded the size cap (the request did arrive)
+    cancelled,
+};
+
+transport_failure failure_of(const error& e);
+const char* to_string(transport_failure f);
+// True when the server may have received (and acted on) the request.
+bool may_have_arrived(transport_failure f);
 
 struct proxy_settings {
     std::string http_proxy;   // http://[user:pass@]host:port

@@ -1,7 +1,9 @@
 #pragma once
-// Runs blocking store calls on a dedicated thread pool and awaits them, so I/O threads never block.
+// Runs blocking store calls on a dedicated thread pool (database.workers threads; the SQLite store
+// keeps one connection per thread) and awaits them, so I/O threads never block.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -21,6 +23,18 @@ public:
     template <class F>
     boost::asio::awaitable<std::invoke_result_t<F, store&>> run(F f) {
         return boost::asio::co_spawn(pool_, call(std::move(f), store_.get()), boost::asio::use_awaitable);
+    }
+
+    // Runs f(store) on the pool without waiting for it (clean-ups that may outlive their caller);
+    // exceptions are dropped. The pool finishes queued calls before the database is destroyed.
+    template <class F>
+    void post(F f) {
+        boost::asio::post(pool_, [f = std::move(f), s = store_.get()]() mutable {
+            try {
+                f(*s);
+            } catch (const std::exception&) {
+            }
+        });
     }
 
     // Direct access for start-up and command-line work that has no I/O threads to protect.

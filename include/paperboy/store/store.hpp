@@ -22,6 +22,7 @@ struct digest_key {
     std::string day;  // YYYY-MM-DD
     std::string profile;
     std::string language;
+    bool operator==(const digest_key&) const = default;
 };
 
 struct digest_row {
@@ -37,18 +38,51 @@ struct summary_key {
     std::string prompt_version;
 };
 
-// One outbound chat post. It is written before it is sent; a crash between the two re-sends it.
+// One outbound chat message (DESIGN.md "Every outbound post goes through the outbox"). Written first
+// (with whatever caused it, in one transaction), claimed by a delivery worker, sent, and marked.
+// States (docs/delivery.md):
+//   pending --claim--> claimed (owner, lease_until) --> sent | failed | pending (retry later)
+//                                                  \--> unknown (the request may have arrived)
+// An `unknown` row, and a `claimed` row whose lease expired (its owner died mid-send), is claimed
+// again with `unclear` set: the worker first looks for it on the platform, and sends only when it
+// is not there. The attempt is counted when the row is claimed, before anything goes out.
 struct outbox_item {
     std::int64_t id = 0;
-    std::string platform;  // "slack", "discord"
-    std::string channel;
-    std::string thread;           // parent message id for a thread reply, else empty
-    std::string payload;          // the request body, ready to send
+    std::string platform;  // port name: "slack", "slack-response" (a response_url), "discord"
+    std::string channel;   // the conversation (or the response_url for "slack-response")
+    std::string thread;    // parent message id for a thread reply, else empty
+    std::string payload;   // the message as the port rendered it (a JSON object)
     std::string idempotency_key;  // unique: enqueueing the same key twice yields the first item
-    std::string state = "pending";  // pending | sent | failed
+    // The key of the row whose message starts the thread this one replies in: the row waits until
+    // that one is sent and takes its message id as `thread`; if that one failed, so does this one.
+    std::string parent_key;
+    std::optional<digest_key> shows;  // the digest this message shows: remembered when it is sent
+    std::string requester;            // where to tell the person who asked when it fails for good
+    std::string language;             // of that note
+    std::string state = "pending";    // pending | claimed | sent | failed | unknown
     int attempts = 0;
-    std::string remote_id;  // the platform's message id (Slack ts) once sent
+    bool unclear = false;  // an earlier attempt may have reached the platform
+    std::string owner;
+    std::int64_t lease_until = 0;      // unix ms
+    std::int64_t next_attempt_at = 0;  // unix ms
+    std::string remote_id;             // the platform's message id (Slack ts) once sent
     std::string last_error;
+};
+
+// A delivery worker's claim: up to `limit` due rows, at most one per conversation (so a channel's
+// messages go out in order), leased to `owner` until now + lease.
+struct outbox_claim {
+    std::string owner;
+    std::int64_t now_ms = 0;
+    std::int64_t lease_ms = 60'000;
+    int limit = 16;
+    int max_attempts = 5;  // a row claimed this often without an outcome fails ("gave up")
+};
+
+// Per-channel settings; empty fields fall back to the configuration.
+struct channel_settings {
+    std::string platform, workspace, channel;
+    std::string profile, language, layout;
 };
 
 class store {
@@ -79,7 +113,10 @@ public:
 
     // Built digests, stored as their JSON form (render::to_json), one per (day, profile, language).
     virtual std::optional<std::string> load_digest(const digest_key& key) = 0;
-    virtual void save_digest(const digest_key& key, int papers, const std::string& json) = 0;
+    // Stores the digest and, when `history` is given, records its papers (record_digest_papers) in
+    // the same transaction.
+    virtual void save_digest(const digest_key& key, int papers, const std::string& json,
+                             const std::vector<std::string>* history = nullptr) = 0;
     // The newest `limit` digests, newest first.
     virtual std::vector<digest_row> list_digests(int limit) = 0;
 
@@ -87,13 +124,41 @@ public:
     virtual std::optional<std::string> load_summary(const summary_key& key) = 0;
     virtual void save_summary(const summary_key& key, const std::string& text) = 0;
 
-    // Outbox. enqueue returns the stored item: a new one, or the existing one with the same key
-    // (whatever its state), so a retried request never posts twice.
-    virtual outbox_item enqueue(const outbox_item& item) = 0;
-    virtual void mark_sent(std::int64_t id, const std::string& remote_id) = 0;
-    // Counts an attempt; `final` moves the item to failed (it will not be retried).
-    virtual void mark_attempt_failed(std::int64_t id, const std::string& error, bool final) = 0;
-    virtual std::vector<outbox_item> pending_outbox(int limit) = 0;
+    // Outbox. enqueue stores every item (one transaction) and returns the stored rows: new ones, or
+    // the existing ones with the same keys (whatever their state), so a retried request never posts
+    // twice.
+    virtual std::vector<outbox_item> enqueue(const std::vector<outbox_item>& items) = 0;
+    // Marks (platform, event_id) processed and enqueues `items` in one transaction. False, and
+    // nothing enqueued, when the event was already processed.
+    virtual bool enqueue_for_event(const std::string& platform, const std::string& event_id,
+                                   const std::vector<outbox_item>& items) = 0;
+    // Claims due rows (see outbox_claim); rows of conversations with an older unfinished row wait.
+    virtual std::vector<outbox_item> claim_outbox(const outbox_claim& claim) = 0;
+    // The marks below change the row only while `owner` still holds its claim; false otherwise
+    // (the lease ran out and someone else took it). mark_sent also remembers `shows`.
+    virtual bool mark_sent(std::int64_t id, const std::string& owner, const std::string& remote_id) = 0;
+    // Back to pending (or unknown when `unclear`: the request may have arrived) until `next_attempt_at`.
+    virtual bool mark_retry(std::int64_t id, const std::string& owner, const std::string& error,
+                            std::int64_t next_attempt_at, bool unclear) = 0;
+    virtual bool mark_failed(std::int64_t id, const std::string& owner, const std::string& error) = 0;
+    // Hands back the rows `owner` holds (shutdown): a row that may have been sent becomes unknown.
+    virtual int release_claims(const std::string& owner) = 0;
+    // Every row, oldest first (operators, tests), optionally only those in `state`.
+    virtual std::vector<outbox_item> list_outbox(const std::string& state, int limit) = 0;
+    // Deletes sent and failed rows and processed events older than `before` (RFC 3339 UTC).
+    virtual int prune(const std::string& before) = 0;
+
+    // Channel settings (profile, language, layout).
+    virtual std::optional<channel_settings> load_channel_settings(const std::string& platform,
+                                                                  const std::string& workspace,
+                                                                  const std::string& channel) = 0;
+    virtual void save_channel_settings(const channel_settings& settings) = 0;
+
+    // Digest builds are claimed, so two callers (two replicas) never build the same digest: true
+    // when `owner` now holds the build of `key` (it was free, expired, or already its own).
+    virtual bool claim_digest_build(const digest_key& key, const std::string& owner, std::int64_t now_ms,
+                                    std::int64_t lease_ms) = 0;
+    virtual void release_digest_build(const digest_key& key, const std::string& owner) = 0;
 
     // Which digest a posted chat message shows, so replies in its thread can name its papers.
     virtual void remember_digest_message(const std::string& platform, const std::string& channel,
@@ -101,8 +166,8 @@ public:
     virtual std::optional<digest_key> digest_for_message(const std::string& platform, const std::string& channel,
                                                          const std::string& message_id) = 0;
 
-    // True the first time (platform, event_id) is seen; false for a redelivery.
-    virtual bool first_delivery(const std::string& platform, const std::string& event_id) = 0;
+    // Whether (platform, event_id) was processed (its answer is in the outbox, or it needed none).
+    virtual bool event_processed(const std::string& platform, const std::string& event_id) = 0;
 };
 
 // Opens the store named by a database URL ("sqlite:var/paperboy.db"). Creates the SQLite file and its

@@ -3,10 +3,13 @@
 #include <boost/asio/co_spawn.hpp>
 #include <spdlog/spdlog.h>
 
-#include "paperboy/chat/slack/payloads.hpp"
+#include <random>
+
+#include "paperboy/chat/slack/markup.hpp"
 #include "paperboy/chat/slack/signature.hpp"
 #include "paperboy/core/time.hpp"
 #include "paperboy/metrics/registry.hpp"
+#include "paperboy/render/slack.hpp"
 
 namespace paperboy::chat::slack {
 
@@ -15,37 +18,36 @@ using asio::awaitable;
 
 namespace {
 
-net::response ephemeral(const std::string& text) {
-    return net::response::json(200, R"({"response_type":"ephemeral","text":")" + net::json_escape(render::mrkdwn_escape(text)) + "\"}");
+net::response slash_answer(const std::string& text, bool in_channel = false) {
+    return net::response::json(200, std::string(R"({"response_type":")") + (in_channel ? "in_channel" : "ephemeral") +
+                                        R"(","text":")" + net::json_escape(render::mrkdwn_escape(text)) + "\"}");
 }
-
-store::digest_key key_of(const core::digest& d) { return {core::format_ymd(d.date), d.profile, d.language}; }
 
 bool content_type_is(const net::request& req, std::string_view type) {
     auto ct = req.header("Content-Type");
     return ct && ct->substr(0, type.size()) == type;
 }
 
-// "<@U123> today" → "today": the mention of the bot is not part of the command.
-std::string without_mentions(std::string text) {
-    for (auto at = text.find("<@"); at != std::string::npos; at = text.find("<@")) {
-        auto end = text.find('>', at);
-        if (end == std::string::npos) break;
-        text.erase(at, end - at + 1);
-    }
-    return text;
+std::string random_id() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return std::to_string(rng());
+}
+
+bot::conversation conversation_of(std::string team, std::string channel, std::string thread, std::string user,
+                                  std::string response_url) {
+    return {"slack", std::move(team), std::move(channel), std::move(thread), std::move(user), "", std::move(response_url)};
 }
 
 }  // namespace
 
-adapter::adapter(asio::any_io_executor executor, adapter_options options, bot::service& bot, delivery& out,
+adapter::adapter(asio::any_io_executor executor, adapter_options options, bot::service& bot, chat::publisher& out,
                  store::database& db, metrics::registry& metrics)
     : executor_(executor), options_(std::move(options)), bot_(bot), out_(out), db_(db), metrics_(metrics) {
     metrics.describe_counter("paperboy_slack_requests_total", "Slack requests by route and outcome.");
     // `/papers help` is the same answer every time: escape and encode it once.
     bot::command help;
     help.kind = bot::command_kind::help;
-    help_ack_ = ephemeral(bot_.immediate(help, bot_.default_language())->text);
+    help_ack_ = slash_answer(bot_.immediate(help, bot_.default_language())->text);
 }
 
 void adapter::add_routes(net::router& routes) {
@@ -56,7 +58,7 @@ void adapter::add_routes(net::router& routes) {
 
 std::optional<net::response> adapter::reject_unsigned(const net::request& req) {
     const auto v = verify_signature(options_.signing_secret, req.header("X-Slack-Request-Timestamp").value_or(""),
-                                    req.header("X-Slack-Signature").value_or(""), req.body, options_.clock());
+                                    req.header("X-Slack-Signature").value_or(""), req.body, options_.clock->now());
     if (v == verdict::ok) return std::nullopt;
     metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", to_string(v)}});
     spdlog::warn("slack: rejected {} from {}: {}", req.path, req.remote_address, to_string(v));
@@ -64,16 +66,29 @@ std::optional<net::response> adapter::reject_unsigned(const net::request& req) {
 }
 
 template <class Job>
-void adapter::spawn(Job job) {
+void adapter::spawn(Job job, std::function<void()> on_failure) {
     ++jobs_;
-    asio::co_spawn(executor_, std::move(job), [this](std::exception_ptr e) {
-        --jobs_;
-        if (!e) return;
-        try {
-            std::rethrow_exception(e);
-        } catch (const std::exception& ex) {
-            spdlog::error("slack: background job failed: {}", ex.what());
+    asio::co_spawn(executor_, std::move(job), [this, on_failure = std::move(on_failure)](std::exception_ptr e) {
+        if (e) {
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+                spdlog::error("slack: background job failed: {}", ex.what());
+            }
+            if (on_failure) on_failure();
         }
+        --jobs_;
+    });
+}
+
+void adapter::tell_failure(const bot::conversation& where, const std::string& key) {
+    if (where.private_reply.empty()) return;
+    chat::publication p{bot::text_answer(bot::service::failure_text(bot_.default_language())), where, key + ":error", {}, {}};
+    ++jobs_;
+    auto job = [](chat::publisher& out, chat::publication p) -> awaitable<void> { co_await out.publish(std::move(p)); };
+    asio::co_spawn(executor_, job(out_, std::move(p)), [this](std::exception_ptr e) {
+        if (e) spdlog::error("slack: could not even tell the requester that their request failed");
+        --jobs_;
     });
 }
 
@@ -84,15 +99,20 @@ awaitable<net::response> adapter::on_command(net::request& req) {
     auto cmd = parse_slash_command(req.body);
     if (!cmd) co_return net::response::error(400, "malformed slash command");
     metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "ok"}});
-    auto c = bot::parse_command(cmd->text);
+    auto c = bot::parse_command(plain_text(cmd->text, false));
     if (c.kind == bot::command_kind::help) co_return help_ack_;
-    const auto language = bot_.default_language();
-    if (auto now = bot_.immediate(c, language)) co_return ephemeral(now->text);
-    const std::string key = "slack:cmd:" + (cmd->trigger_id.empty() ? cmd->channel_id + ":" + req.body.substr(0, 64)
-                                                                     : cmd->trigger_id);
-    spawn(run_command(c, cmd->channel_id, cmd->response_url, key));
-    co_return ephemeral(c.kind == bot::command_kind::paper ? "Fetching arXiv:" + c.arxiv_id + "…"
-                                                           : "Preparing the digest…");
+    auto where = conversation_of(cmd->team_id, cmd->channel_id, "", cmd->user_id, cmd->response_url);
+    if (!bot::service::needs_work(c)) {
+        // Quick answers (usage, settings) travel in the acknowledgement itself.
+        auto a = co_await bot_.answer_command(c, where);
+        co_return slash_answer(a.text, !a.ephemeral);
+    }
+    // The key comes from Slack's own id for this invocation, never from the request body.
+    const std::string key = "slack:cmd:" + (cmd->trigger_id.empty() ? random_id() : cmd->trigger_id);
+    auto on_failure = [this, where, key] { tell_failure(where, key); };
+    spawn(run_command(c, where, key), on_failure);
+    co_return slash_answer(c.kind == bot::command_kind::paper ? "Fetching arXiv:" + c.arxiv_id + "…"
+                                                              : "Preparing the digest…");
 }
 
 awaitable<net::response> adapter::on_event(net::request& req) {
@@ -104,25 +124,31 @@ awaitable<net::response> adapter::on_event(net::request& req) {
         spdlog::info("slack: {} event ignored", e->type);
         co_return net::response::json(200, "{}");
     }
-    auto first = [platform = std::string("slack"), id = e->event_id](store::store& s) { return s.first_delivery(platform, id); };
-    if (!e->event_id.empty() && !(co_await db_.run(first))) {
-        // A redelivery (X-Slack-Retry-Num): already handled or being handled.
-        metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "duplicate"}});
+    const std::string bot_user = e->authorization_user_ids.empty() ? "" : e->authorization_user_ids.front();
+    const bool mention = e->event_type == "app_mention";
+    // Not ours to answer: our own messages, edits, and a message that mentions the bot (it also
+    // arrives as app_mention, which is answered).
+    if (is_own_or_ignored(*e, bot_user) ||
+        (!mention && !bot_user.empty() && e->text.find("<@" + bot_user + ">") != std::string::npos)) {
+        metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "ignored"}});
         co_return net::response::json(200, "{}");
+    }
+    if (!e->thread_ts.empty() || mention) {
+        if (e->event_id.empty()) co_return net::response::error(400, "event without event_id");
+        auto processed = [id = e->event_id](store::store& s) { return s.event_processed("slack", id); };
+        bool duplicate = co_await db_.run(processed);
+        {
+            std::lock_guard lock(events_mutex_);
+            duplicate = duplicate || !events_running_.insert(e->event_id).second;
+        }
+        if (duplicate) {
+            // A redelivery (X-Slack-Retry-Num) of an event answered, or being answered, already.
+            metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "duplicate"}});
+            co_return net::response::json(200, "{}");
+        }
+        spawn(run_event(*e, mention), {});
     }
     metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "ok"}});
-    const std::string bot_user = e->authorization_user_ids.empty() ? "" : e->authorization_user_ids.front();
-    if (is_own_or_ignored(*e, bot_user)) co_return net::response::json(200, "{}");
-    const bool mention = e->event_type == "app_mention";
-    // A message that mentions the bot also arrives as app_mention: answer that one only.
-    if (!mention && !bot_user.empty() && e->text.find("<@" + bot_user + ">") != std::string::npos)
-        co_return net::response::json(200, "{}");
-    const std::string key = "slack:event:" + e->event_id;
-    if (!e->thread_ts.empty()) {
-        spawn(run_thread_reply(e->channel, e->thread_ts, e->text, key, mention));
-    } else if (mention) {
-        spawn(run_command(bot::parse_command(without_mentions(e->text)), e->channel, "", key));
-    }
     co_return net::response::json(200, "{}");
 }
 
@@ -131,98 +157,72 @@ awaitable<net::response> adapter::on_interactivity(net::request& req) {
     auto action = parse_interactivity(req.body);
     if (!action) co_return net::response::error(400, "malformed interactivity payload");
     metrics_.add("paperboy_slack_requests_total", {{"route", req.path}, {"outcome", "ok"}});
-    if (action->action_id == render::summary_action_id)
-        spawn(run_button(action->channel_id, action->message_ts, action->value, action->response_url,
-                         "slack:action:" + action->trigger_id));
+    if (action->action_id == render::summary_action_id) {
+        auto where = conversation_of(action->team_id, action->channel_id, action->thread_ts, action->user_id,
+                                     action->response_url);
+        const std::string key = "slack:action:" + (action->trigger_id.empty() ? random_id() : action->trigger_id);
+        auto on_failure = [this, where, key] { tell_failure(where, key); };
+        spawn(run_button(*action, where, key), on_failure);
+    }
     co_return net::response{200, "text/plain", "", {}};
 }
 
-awaitable<void> adapter::run_command(bot::command cmd, std::string channel, std::string response_url,
-                                     std::string key_prefix) {
-    auto a = co_await bot_.answer_command(cmd, bot_.default_language());
-    co_await post_answer(a, channel, "", response_url, key_prefix);
+awaitable<void> adapter::run_command(bot::command cmd, bot::conversation where, std::string key) {
+    auto a = co_await bot_.answer_command(cmd, where);
+    co_await out_.publish({std::move(a), std::move(where), std::move(key), {}, {}});
 }
 
-awaitable<void> adapter::run_thread_reply(std::string channel, std::string thread_ts, std::string text,
-                                          std::string key_prefix, bool mention) {
-    auto find = [channel, thread_ts](store::store& s) { return s.digest_for_message("slack", channel, thread_ts); };
-    auto key = co_await db_.run(find);
-    if (!key) {
-        // Not a digest's thread: a mention there is a command ("@paperboy today"), answered in the thread.
-        if (mention) {
-            auto a = co_await bot_.answer_command(bot::parse_command(without_mentions(text)), bot_.default_language());
-            co_await post_answer(a, channel, thread_ts, "", key_prefix);
+awaitable<void> adapter::run_event(event e, bool mention) {
+    struct done_running {
+        adapter* self;
+        std::string id;
+        ~done_running() {
+            std::lock_guard lock(self->events_mutex_);
+            self->events_running_.erase(id);
         }
+    } running{this, e.event_id};
+    auto where = conversation_of(e.team_id, e.channel, e.thread_ts, e.user, "");
+    const std::string key = "slack:event:" + e.event_id;
+    std::optional<store::digest_key> digest;
+    if (!e.thread_ts.empty()) {
+        auto find = [channel = e.channel, ts = e.thread_ts](store::store& s) {
+            return s.digest_for_message("slack", channel, ts);
+        };
+        digest = co_await db_.run(find);
+    }
+    std::optional<bot::answer> a;
+    if (digest) {
+        // A reply in a digest's thread: only one naming a paper gets an answer (people chat there too).
+        a = co_await bot_.answer_thread_reply(*digest, plain_text(e.text, true));
+    } else if (mention) {
+        // "@paperboy today", in a channel or a thread that is not a digest's: a command.
+        a = co_await bot_.answer_command(bot::parse_command(plain_text(e.text, false)), where);
+        if (a->what == bot::answer::kind::text) a->ephemeral = false;  // no private channel for events
+    }
+    if (!a) {
+        co_await out_.mark_processed("slack", e.event_id);
         co_return;
     }
-    auto a = co_await bot_.answer_thread_reply(*key, text);
-    if (!a) co_return;  // people talk in threads too: only a reply naming a paper gets an answer
-    co_await post_answer(*a, channel, thread_ts, "", key_prefix);
+    co_await out_.publish({std::move(*a), where, key, e.thread_ts, e.event_id});
 }
 
-awaitable<void> adapter::run_button(std::string channel, std::string message_ts, std::string value,
-                                    std::string response_url, std::string key_prefix) {
-    auto button = render::parse_button_value(value);
+awaitable<void> adapter::run_button(block_action action, bot::conversation where, std::string key) {
+    auto button = render::parse_button_value(action.value);
     if (!button) co_return;
-    auto find = [channel, message_ts](store::store& s) { return s.digest_for_message("slack", channel, message_ts); };
-    auto key = co_await db_.run(find);
-    if (!key) key = store::digest_key{core::format_ymd(button->date), button->profile, bot_.default_language()};
-    auto a = co_await bot_.entry_of(*key, button->number);
+    const std::string thread = action.thread_ts.empty() ? action.message_ts : action.thread_ts;
+    auto find = [channel = action.channel_id, ts = action.message_ts](store::store& s) {
+        return s.digest_for_message("slack", channel, ts);
+    };
+    auto digest = co_await db_.run(find);
+    if (!digest) digest = store::digest_key{core::format_ymd(button->date), button->profile, bot_.default_language()};
+    auto a = co_await bot_.entry_of(*digest, button->number);
     if (!a) {
         bot::command c;
         c.kind = bot::command_kind::paper;
         c.arxiv_id = button->arxiv_id;
-        a = co_await bot_.answer_command(c, key->language);
+        a = co_await bot_.answer_command(c, where);
     }
-    co_await post_answer(*a, channel, message_ts, response_url, key_prefix);
-}
-
-awaitable<void> adapter::post_answer(const bot::answer& a, std::string channel, std::string thread_ts,
-                                     std::string response_url, std::string key_prefix) {
-    std::vector<render::slack_message> messages;
-    if (a.what == bot::answer::kind::digest) messages = render::slack_digest(a.digest, options_.layout);
-    else if (a.what == bot::answer::kind::entry) messages = render::slack_entry(a.entry, a.digest.language);
-    else messages.push_back({render::mrkdwn_escape(a.text), ""});
-
-    if (!out_.has_bot_token() || (a.what == bot::answer::kind::text && a.ephemeral && !response_url.empty())) {
-        // No token (or a private note): the response_url, which allows 5 messages in 30 minutes.
-        if (response_url.empty()) {
-            spdlog::warn("slack: nowhere to answer in {}: no SLACK_BOT_TOKEN and no response_url", channel);
-            co_return;
-        }
-        for (std::size_t i = 0; i < messages.size() && i < 5; ++i) {
-            auto r = co_await out_.respond(response_url, messages[i].text, messages[i].blocks_json, !a.ephemeral,
-                                           key_prefix + ":r" + std::to_string(i));
-            if (!r) break;
-        }
-        co_return;
-    }
-    std::string first_ts;
-    for (std::size_t i = 0; i < messages.size(); ++i) {
-        auto ts = co_await out_.post(channel, thread_ts, messages[i].text, messages[i].blocks_json,
-                                     key_prefix + ":m" + std::to_string(i));
-        if (!ts) {
-            if (!response_url.empty())
-                co_await out_.respond(response_url, "Could not post here (" + ts.err().message + ").", "", false,
-                                      key_prefix + ":error");
-            co_return;
-        }
-        if (first_ts.empty()) first_ts = *ts;
-        if (a.what == bot::answer::kind::digest) {
-            auto remember = [channel, ts = *ts, key = key_of(a.digest)](store::store& s) {
-                s.remember_digest_message("slack", channel, ts, key);
-            };
-            co_await db_.run(remember);
-        }
-    }
-    if (a.what == bot::answer::kind::digest && options_.layout == render::slack_layout::full && thread_ts.empty()) {
-        const auto thread = render::slack_thread(a.digest);
-        for (std::size_t i = 0; i < thread.size(); ++i) {
-            auto ts = co_await out_.post(channel, first_ts, thread[i].text, thread[i].blocks_json,
-                                         key_prefix + ":t" + std::to_string(i));
-            if (!ts) co_return;
-        }
-    }
+    co_await out_.publish({std::move(*a), std::move(where), std::move(key), thread, {}});
 }
 
 }  // namespace paperboy::chat::slack

@@ -80,6 +80,7 @@ result<block_action> parse_interactivity(std::string_view form_body) {
 
     block_action a;
     if (const json* user = object_at(doc, "user")) a.user_id = text_at(*user, "id");
+    if (const json* team = object_at(doc, "team")) a.team_id = text_at(*team, "id");
     const json* container = object_at(doc, "container");
     if (const json* channel = object_at(doc, "channel")) a.channel_id = text_at(*channel, "id");
     if (container) {

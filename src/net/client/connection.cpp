@@ -4,6 +4,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/detail/base64.hpp>
 #include <boost/beast/http.hpp>
@@ -107,8 +108,17 @@ awaitable<std::optional<exchange_outcome>> establish(connection& c, asio::ssl::c
         port = p->has_port() ? std::string(p->port()) : "80";
         if (p->has_userinfo()) proxy_auth = basic_auth(std::string(p->userinfo()));
     }
-    tcp::resolver resolver(c.strand);
-    auto [rec, endpoints] = co_await resolver.async_resolve(host, port, tuple_awaitable);
+    // The resolver has no deadline of its own: a timer cancels it (shared, since the timer's handler
+    // may run after this frame is gone).
+    auto resolver = std::make_shared<tcp::resolver>(c.strand);
+    asio::steady_timer dns_deadline(c.strand, x.deadline);
+    dns_deadline.async_wait([weak = std::weak_ptr<tcp::resolver>(resolver)](const beast::error_code& ec) {
+        if (auto r = weak.lock(); r && !ec) r->cancel();
+    });
+    auto [rec, endpoints] = co_await resolver->async_resolve(host, port, tuple_awaitable);
+    dns_deadline.cancel();
+    if (rec && std::chrono::steady_clock::now() >= x.deadline)
+        co_return failed(failure_class::timeout, "resolving " + host + ": no answer before the deadline");
     if (rec) co_return failed(failure_class::network, "resolving " + host + ": " + rec.message());
     beast::tcp_stream stream(c.strand);
     stream.expires_at(x.deadline);
@@ -152,13 +162,24 @@ awaitable<std::optional<exchange_outcome>> establish(connection& c, asio::ssl::c
     co_return std::nullopt;
 }
 
+// Sends one request on an established connection and reads the answer.
+awaitable<exchange_outcome> send_on(connection& c, const exchange_request& x);
+
 }  // namespace
 
 awaitable<exchange_outcome> exchange(std::shared_ptr<connection> c, asio::ssl::context& tls_ctx, exchange_request x) {
     if (!c->established()) {
         if (auto failure = co_await establish(*c, tls_ctx, x)) co_return std::move(*failure);
     }
-    c->tcp().expires_at(x.deadline);
+    auto out = co_await send_on(*c, x);
+    out.connected = true;
+    co_return out;
+}
+
+namespace {
+
+awaitable<exchange_outcome> send_on(connection& c, const exchange_request& x) {
+    c.tcp().expires_at(x.deadline);
     const bool absolute_form = !x.proxy.empty() && !x.to.tls();  // plain http through a proxy
     http::request<http::string_body> msg{http::string_to_verb(x.req.method),
                                          absolute_form ? x.req.url : x.to.path_query, 11};
@@ -170,8 +191,10 @@ awaitable<exchange_outcome> exchange(std::shared_ptr<connection> c, asio::ssl::c
     msg.body() = x.req.body;
     msg.keep_alive(true);
     msg.prepare_payload();
-    if (c->tls) co_return co_await round_trip(*c->tls, c->buffer, msg, x.max_response_bytes);
-    co_return co_await round_trip(*c->plain, c->buffer, msg, x.max_response_bytes);
+    if (c.tls) co_return co_await round_trip(*c.tls, c.buffer, msg, x.max_response_bytes);
+    co_return co_await round_trip(*c.plain, c.buffer, msg, x.max_response_bytes);
 }
+
+}  // namespace
 
 }  // namespace paperboy::net::detail

@@ -55,6 +55,7 @@ struct exchange_outcome {
     bool reusable = false;                    // connection may go back to the pool
     bool nothing_received = false;            // failed before any response byte (stale keep-alive)
     bool request_sent = false;                // the request left completely: the server may have acted
+    bool connected = false;                   // the connection (and TLS) was up before the request
 };
 
 // Connects (through the proxy and TLS when needed) if `c` is new, then sends one request and reads

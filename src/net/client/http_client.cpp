@@ -21,7 +21,8 @@ using asio::awaitable;
 using asio::use_awaitable;
 using steady = std::chrono::steady_clock;
 constexpr auto tuple_awaitable = asio::as_tuple(use_awaitable);
-constexpr auto idle_limit = std::chrono::seconds(30);  // servers commonly drop idle keep-alives after 60 s
+constexpr std::chrono::milliseconds idle_limit{30'000};  // servers commonly drop idle keep-alives after 60 s
+constexpr std::chrono::milliseconds brief_idle{2'000};
 
 namespace {
 
@@ -40,7 +41,47 @@ double random01() {
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
 }
 
+transport_failure transport_of(const detail::exchange_outcome& out) {
+    switch (out.failure) {
+        case failure_class::tls: return transport_failure::tls;
+        case failure_class::too_large: return transport_failure::too_large;
+        case failure_class::cancelled: return transport_failure::cancelled;
+        case failure_class::client: return transport_failure::invalid_request;
+        case failure_class::timeout:
+            if (!out.connected) return transport_failure::connect;
+            return out.request_sent ? transport_failure::timeout_after_send : transport_failure::timeout_before_send;
+        default:
+            if (!out.connected) return transport_failure::connect;
+            return out.request_sent ? transport_failure::reset_after_send : transport_failure::reset_before_send;
+    }
+}
+
 }  // namespace
+
+transport_failure failure_of(const error& e) {
+    return e.code > 0 && e.code <= static_cast<int>(transport_failure::cancelled) ? static_cast<transport_failure>(e.code)
+                                                                                  : transport_failure::unspecified;
+}
+
+const char* to_string(transport_failure f) {
+    switch (f) {
+        case transport_failure::invalid_request: return "invalid request";
+        case transport_failure::connect: return "cannot connect";
+        case transport_failure::tls: return "TLS failure";
+        case transport_failure::reset_before_send: return "connection lost while sending";
+        case transport_failure::timeout_before_send: return "timeout while sending";
+        case transport_failure::reset_after_send: return "connection lost after sending";
+        case transport_failure::timeout_after_send: return "no answer in time";
+        case transport_failure::too_large: return "response too large";
+        case transport_failure::cancelled: return "cancelled";
+        default: return "failure";
+    }
+}
+
+bool may_have_arrived(transport_failure f) {
+    return f == transport_failure::reset_after_send || f == transport_failure::timeout_after_send ||
+           f == transport_failure::too_large || f == transport_failure::unspecified;
+}
 
 struct http_client::impl {
     impl(asio::any_io_executor ex, const config::config& cfg, metrics::registry& m, proxy_settings p)
@@ -73,13 +114,13 @@ struct http_client::impl {
         return slot;
     }
 
-    std::shared_ptr<detail::connection> take_idle(const std::string& key) {
+    std::shared_ptr<detail::connection> take_idle(const std::string& key, std::chrono::milliseconds max_idle) {
         std::lock_guard lock(mutex);
         auto& list = idle[key];
         while (!list.empty()) {
             auto c = std::move(list.back());
             list.pop_back();
-            if (steady::now() - c->idle_since < idle_limit) return c;
+            if (steady::now() - c->idle_since < max_idle) return c;
         }
         return nullptr;
     }
@@ -113,7 +154,7 @@ http_client::~http_client() = default;
 awaitable<result<client_response>> http_client::send(client_request req) {
     auto self = impl_;
     auto parsed = detail::parse_target(req.url);
-    if (!parsed) co_return parsed.err();
+    if (!parsed) co_return error{parsed.err().message, static_cast<int>(transport_failure::invalid_request)};
     const detail::target to = *parsed;
     const std::string name = req.upstream.empty() ? to.host : req.upstream;
     auto up = self->upstream(name);
@@ -141,13 +182,15 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                                        started + up->cfg.timeout};
             // A pooled connection the server has closed fails before any byte arrives: that is not the
             // upstream's fault, so it is retried once on a fresh connection without using up an attempt.
+            // A request that must not run twice is never repeated once written, and takes only a
+            // connection that was idle briefly (servers do not close those yet).
             for (int fresh_try = 0; fresh_try < 2; ++fresh_try) {
-                auto c = self->take_idle(pool_key);
+                auto c = self->take_idle(pool_key, req.idempotent ? idle_limit : brief_idle);
                 const bool reused = c != nullptr;
                 if (!c) c = std::make_shared<detail::connection>(self->executor);
                 out = co_await asio::co_spawn(c->strand, detail::exchange(c, self->tls_ctx, x), use_awaitable);
                 if (out.reusable) self->give_back(pool_key, c, static_cast<std::size_t>(up->cfg.max_connections));
-                if (!(reused && out.nothing_received)) break;
+                if (!(reused && out.nothing_received && (req.idempotent || !out.request_sent))) break;
             }
             const double seconds = std::chrono::duration<double>(steady::now() - started).count();
             self->count(name, out.response ? std::to_string(out.response->status) : to_string(out.failure), seconds);
@@ -171,8 +214,10 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                                     : std::optional<std::chrono::milliseconds>{};
         if (!delay) {
             if (out.response) co_return std::move(*out.response);
-            co_return error{name + ": " + to_string(out.failure) + ": " + out.error + " (after " +
-                            std::to_string(attempt) + " attempt" + (attempt == 1 ? "" : "s") + ")"};
+            const auto kind = transport_of(out);
+            co_return error{name + ": " + to_string(kind) + ": " + out.error + " (after " + std::to_string(attempt) +
+                                " attempt" + (attempt == 1 ? "" : "s") + ")",
+                            static_cast<int>(kind)};
         }
         self->metrics.add("paperboy_upstream_retries_total", {{"upstream", name}});
         spdlog::warn("{} {}: {} on attempt {}, retrying in {} ms", req.method, name,
@@ -180,7 +225,7 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                      delay->count());
         timer.expires_after(*delay);
         auto [wait_ec] = co_await timer.async_wait(tuple_awaitable);
-        if (wait_ec) co_return error{name + ": cancelled while waiting to retry"};
+        if (wait_ec) co_return error{name + ": cancelled while waiting to retry", static_cast<int>(transport_failure::cancelled)};
     }
 }
 

@@ -171,10 +171,22 @@ awaitable<response> http_server::impl::dispatch(request& req) {
     co_return response::error(500, "internal error");
 }
 
+namespace {
+
+// Methods outside the standard set share one label, so a client cannot create series at will.
+std::string method_label(const std::string& method) {
+    static constexpr std::string_view known[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
+    for (auto k : known)
+        if (method == k) return method;
+    return "other";
+}
+
+}  // namespace
+
 void http_server::impl::record(const request& req, const std::string& route, unsigned status, double seconds) {
     const std::string label = route.empty() ? "unmatched" : route;
     const std::string code = std::to_string(status);
-    metrics.add("paperboy_http_requests_total", {{"route", label}, {"method", req.method}, {"status", code}});
+    metrics.add("paperboy_http_requests_total", {{"route", label}, {"method", method_label(req.method)}, {"status", code}});
     metrics.observe("paperboy_http_request_duration_seconds", {{"route", label}}, seconds);
     spdlog::info("{} {} {} {:.2f}ms route={} remote={}", req.method, req.path, status, seconds * 1000, label,
                  req.remote_address);

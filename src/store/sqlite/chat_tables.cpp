@@ -1,11 +1,14 @@
-// The chat tables of sqlite_store: outbox, digest messages, processed events.
+// The chat tables of sqlite_store: outbox, digest messages, processed events, channel settings and
+// digest build claims.
 #include "sqlite_store.hpp"
 
 namespace paperboy::store {
 
-
-
 namespace {
+
+constexpr const char* item_columns =
+    "id, platform, channel, thread, payload, idempotency_key, parent_key, shows_day, shows_profile, shows_language, "
+    "requester, language, state, attempts, unclear, owner, lease_until, next_attempt_at, remote_id, last_error";
 
 outbox_item read_item(statement& s) {
     outbox_item it;
@@ -15,67 +18,227 @@ outbox_item read_item(statement& s) {
     it.thread = s.column_text(3);
     it.payload = s.column_text(4);
     it.idempotency_key = s.column_text(5);
-    it.state = s.column_text(6);
-    it.attempts = static_cast<int>(s.column_int(7));
-    it.remote_id = s.column_text(8);
-    it.last_error = s.column_text(9);
+    it.parent_key = s.column_text(6);
+    if (auto day = s.column_text(7); !day.empty()) it.shows = digest_key{day, s.column_text(8), s.column_text(9)};
+    it.requester = s.column_text(10);
+    it.language = s.column_text(11);
+    it.state = s.column_text(12);
+    it.attempts = static_cast<int>(s.column_int(13));
+    it.unclear = s.column_int(14) != 0;
+    it.owner = s.column_text(15);
+    it.lease_until = s.column_int(16);
+    it.next_attempt_at = s.column_int(17);
+    it.remote_id = s.column_text(18);
+    it.last_error = s.column_text(19);
     return it;
 }
 
-constexpr const char* item_columns =
-    "id, platform, channel, thread, payload, idempotency_key, state, attempts, remote_id, last_error";
-
-}  // namespace
-
-outbox_item sqlite_store::enqueue(const outbox_item& item) {
-    std::lock_guard lock(mutex_);
-    statement(db_.get(),
-              "INSERT INTO outbox (platform, channel, thread, payload, idempotency_key) VALUES (?, ?, ?, ?, ?) "
-              "ON CONFLICT (idempotency_key) DO NOTHING")
-        .bind(1, item.platform)
-        .bind(2, item.channel)
-        .bind(3, item.thread)
-        .bind(4, item.payload)
-        .bind(5, item.idempotency_key)
-        .step();
-    statement s(db_.get(), std::string("SELECT ") + item_columns + " FROM outbox WHERE idempotency_key = ?");
-    s.bind(1, item.idempotency_key);
-    if (!s.step()) throw store_error("outbox: item vanished after insert");
+std::optional<outbox_item> item_by(sqlite3* db, const char* where, const std::string& value) {
+    statement s(db, std::string("SELECT ") + item_columns + " FROM outbox WHERE " + where + " = ?");
+    s.bind(1, value);
+    if (!s.step()) return std::nullopt;
     return read_item(s);
 }
 
-void sqlite_store::mark_sent(std::int64_t id, const std::string& remote_id) {
-    std::lock_guard lock(mutex_);
-    statement(db_.get(),
-              "UPDATE outbox SET state = 'sent', remote_id = ?, attempts = attempts + 1, "
-              "sent_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?")
+std::optional<outbox_item> item_by_id(sqlite3* db, std::int64_t id) {
+    statement s(db, std::string("SELECT ") + item_columns + " FROM outbox WHERE id = ?");
+    s.bind(1, static_cast<long long>(id));
+    if (!s.step()) return std::nullopt;
+    return read_item(s);
+}
+
+bool changed(sqlite3* db) { return sqlite3_changes(db) > 0; }
+
+}  // namespace
+
+void sqlite_store::insert_items(sqlite3* db, const std::vector<outbox_item>& items) {
+    statement insert(db,
+                     "INSERT INTO outbox (platform, channel, thread, payload, idempotency_key, parent_key, shows_day, "
+                     "shows_profile, shows_language, requester, language, next_attempt_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING");
+    for (const auto& item : items) {
+        const digest_key none;
+        const auto& shows = item.shows ? *item.shows : none;
+        insert.bind(1, item.platform)
+            .bind(2, item.channel)
+            .bind(3, item.thread)
+            .bind(4, item.payload)
+            .bind(5, item.idempotency_key)
+            .bind(6, item.parent_key)
+            .bind(7, shows.day)
+            .bind(8, shows.profile)
+            .bind(9, shows.language)
+            .bind(10, item.requester)
+            .bind(11, item.language)
+            .bind(12, static_cast<long long>(item.next_attempt_at));
+        insert.step();
+        insert.reset();
+    }
+}
+
+std::vector<outbox_item> sqlite_store::read_items(sqlite3* db, const std::vector<outbox_item>& items) {
+    std::vector<outbox_item> stored;
+    for (const auto& item : items) {
+        auto row = item_by(db, "idempotency_key", item.idempotency_key);
+        if (!row) throw store_error("outbox: item vanished after insert");
+        stored.push_back(std::move(*row));
+    }
+    return stored;
+}
+
+std::vector<outbox_item> sqlite_store::enqueue(const std::vector<outbox_item>& items) {
+    auto c = conn();
+    transaction tx(c);
+    insert_items(c, items);
+    auto stored = read_items(c, items);
+    tx.commit();
+    return stored;
+}
+
+bool sqlite_store::enqueue_for_event(const std::string& platform, const std::string& event_id,
+                                     const std::vector<outbox_item>& items) {
+    auto c = conn();
+    transaction tx(c);
+    statement(c, "INSERT OR IGNORE INTO processed_events (platform, event_id) VALUES (?, ?)")
+        .bind(1, platform)
+        .bind(2, event_id)
+        .step();
+    if (!changed(c)) return false;
+    insert_items(c, items);
+    tx.commit();
+    return true;
+}
+
+std::vector<outbox_item> sqlite_store::claim_outbox(const outbox_claim& claim) {
+    auto c = conn();
+    transaction tx(c);
+    const auto now = static_cast<long long>(claim.now_ms);
+    // Rows claimed max_attempts times without an outcome, and replies whose thread will never exist.
+    statement(c,
+              "UPDATE outbox SET state = 'failed', owner = '', last_error = 'gave up after ' || attempts || "
+              "' attempts' || CASE WHEN last_error = '' THEN '' ELSE ': ' || last_error END "
+              "WHERE attempts >= ? AND (state IN ('pending', 'unknown') OR (state = 'claimed' AND lease_until < ?))")
+        .bind(1, static_cast<long long>(claim.max_attempts))
+        .bind(2, now)
+        .step();
+    exec(c,
+         "UPDATE outbox SET state = 'failed', last_error = 'the message it replies to was not posted' "
+         "WHERE state IN ('pending', 'unknown') AND parent_key <> '' AND EXISTS (SELECT 1 FROM outbox p "
+         "WHERE p.idempotency_key = outbox.parent_key AND p.state = 'failed')",
+         "outbox: failing orphans");
+    statement due(c,
+                  "SELECT o.id FROM outbox o WHERE ((o.state IN ('pending', 'unknown') AND o.next_attempt_at <= ?1) "
+                  "OR (o.state = 'claimed' AND o.lease_until < ?1)) "
+                  "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.platform = o.platform AND e.channel = o.channel "
+                  "AND e.id < o.id AND e.state IN ('pending', 'claimed', 'unknown')) "
+                  "AND (o.parent_key = '' OR EXISTS (SELECT 1 FROM outbox p WHERE p.idempotency_key = o.parent_key "
+                  "AND p.state = 'sent')) ORDER BY o.id LIMIT ?2");
+    due.bind(1, now).bind(2, static_cast<long long>(claim.limit));
+    std::vector<std::int64_t> ids;
+    while (due.step()) ids.push_back(due.column_int(0));
+    statement take(c,
+                   "UPDATE outbox SET unclear = CASE WHEN state IN ('claimed', 'unknown') THEN 1 ELSE unclear END, "
+                   "state = 'claimed', owner = ?, lease_until = ?, attempts = attempts + 1, "
+                   "thread = CASE WHEN parent_key = '' THEN thread ELSE (SELECT p.remote_id FROM outbox p "
+                   "WHERE p.idempotency_key = outbox.parent_key) END WHERE id = ?");
+    std::vector<outbox_item> claimed;
+    for (auto id : ids) {
+        take.bind(1, claim.owner).bind(2, now + static_cast<long long>(claim.lease_ms)).bind(3, static_cast<long long>(id));
+        take.step();
+        take.reset();
+        if (auto row = item_by_id(c, id)) claimed.push_back(std::move(*row));
+    }
+    tx.commit();
+    return claimed;
+}
+
+bool sqlite_store::mark_sent(std::int64_t id, const std::string& owner, const std::string& remote_id) {
+    auto c = conn();
+    transaction tx(c);
+    statement(c,
+              "UPDATE outbox SET state = 'sent', remote_id = ?, owner = '', last_error = '', "
+              "sent_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ? AND state = 'claimed' AND owner = ?")
         .bind(1, remote_id)
         .bind(2, static_cast<long long>(id))
+        .bind(3, owner)
         .step();
+    if (!changed(c)) return false;
+    auto row = item_by_id(c, id);
+    if (row && row->shows) {
+        statement(c,
+                  "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
+                  "VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, row->platform)
+            .bind(2, row->channel)
+            .bind(3, remote_id)
+            .bind(4, row->shows->day)
+            .bind(5, row->shows->profile)
+            .bind(6, row->shows->language)
+            .step();
+    }
+    tx.commit();
+    return true;
 }
 
-void sqlite_store::mark_attempt_failed(std::int64_t id, const std::string& error, bool final) {
-    std::lock_guard lock(mutex_);
-    statement(db_.get(), "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ? WHERE id = ?")
+bool sqlite_store::mark_retry(std::int64_t id, const std::string& owner, const std::string& error,
+                              std::int64_t next_attempt_at, bool unclear) {
+    auto c = conn();
+    statement(c,
+              "UPDATE outbox SET state = ?, unclear = ?, owner = '', last_error = ?, next_attempt_at = ? "
+              "WHERE id = ? AND state = 'claimed' AND owner = ?")
+        .bind(1, unclear ? "unknown" : "pending")
+        .bind(2, unclear ? 1LL : 0LL)
+        .bind(3, error)
+        .bind(4, static_cast<long long>(next_attempt_at))
+        .bind(5, static_cast<long long>(id))
+        .bind(6, owner)
+        .step();
+    return changed(c);
+}
+
+bool sqlite_store::mark_failed(std::int64_t id, const std::string& owner, const std::string& error) {
+    auto c = conn();
+    statement(c, "UPDATE outbox SET state = 'failed', owner = '', last_error = ? WHERE id = ? AND state = 'claimed' AND owner = ?")
         .bind(1, error)
-        .bind(2, final ? "failed" : "pending")
-        .bind(3, static_cast<long long>(id))
+        .bind(2, static_cast<long long>(id))
+        .bind(3, owner)
         .step();
+    return changed(c);
 }
 
-std::vector<outbox_item> sqlite_store::pending_outbox(int limit) {
-    std::lock_guard lock(mutex_);
-    statement s(db_.get(), std::string("SELECT ") + item_columns + " FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?");
-    s.bind(1, static_cast<long long>(limit));
+int sqlite_store::release_claims(const std::string& owner) {
+    auto c = conn();
+    // A released row was claimed but its send did not finish: it may have reached the platform.
+    statement(c, "UPDATE outbox SET state = 'unknown', unclear = 1, owner = '', lease_until = 0 "
+                 "WHERE state = 'claimed' AND owner = ?")
+        .bind(1, owner)
+        .step();
+    return sqlite3_changes(c);
+}
+
+std::vector<outbox_item> sqlite_store::list_outbox(const std::string& state, int limit) {
+    auto c = conn();
+    statement s(c, std::string("SELECT ") + item_columns + " FROM outbox WHERE ? = '' OR state = ? ORDER BY id LIMIT ?");
+    s.bind(1, state).bind(2, state).bind(3, static_cast<long long>(limit));
     std::vector<outbox_item> items;
     while (s.step()) items.push_back(read_item(s));
     return items;
 }
 
+int sqlite_store::prune(const std::string& before) {
+    auto c = conn();
+    transaction tx(c);
+    statement(c, "DELETE FROM outbox WHERE state IN ('sent', 'failed') AND created_at < ?").bind(1, before).step();
+    int removed = sqlite3_changes(c);
+    statement(c, "DELETE FROM processed_events WHERE received_at < ?").bind(1, before).step();
+    removed += sqlite3_changes(c);
+    tx.commit();
+    return removed;
+}
+
 void sqlite_store::remember_digest_message(const std::string& platform, const std::string& channel,
                                            const std::string& message_id, const digest_key& d) {
-    std::lock_guard lock(mutex_);
-    statement(db_.get(),
+    statement(conn(),
               "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
               "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, platform)
@@ -89,21 +252,70 @@ void sqlite_store::remember_digest_message(const std::string& platform, const st
 
 std::optional<digest_key> sqlite_store::digest_for_message(const std::string& platform, const std::string& channel,
                                                            const std::string& message_id) {
-    std::lock_guard lock(mutex_);
-    statement s(db_.get(),
-                "SELECT day, profile, language FROM digest_messages WHERE platform = ? AND channel = ? AND message_id = ?");
+    auto c = conn();
+    statement s(c, "SELECT day, profile, language FROM digest_messages WHERE platform = ? AND channel = ? AND message_id = ?");
     s.bind(1, platform).bind(2, channel).bind(3, message_id);
     if (!s.step()) return std::nullopt;
     return digest_key{s.column_text(0), s.column_text(1), s.column_text(2)};
 }
 
-bool sqlite_store::first_delivery(const std::string& platform, const std::string& event_id) {
-    std::lock_guard lock(mutex_);
-    statement(db_.get(), "INSERT OR IGNORE INTO processed_events (platform, event_id) VALUES (?, ?)")
-        .bind(1, platform)
-        .bind(2, event_id)
+bool sqlite_store::event_processed(const std::string& platform, const std::string& event_id) {
+    auto c = conn();
+    statement s(c, "SELECT 1 FROM processed_events WHERE platform = ? AND event_id = ?");
+    s.bind(1, platform).bind(2, event_id);
+    return s.step();
+}
+
+std::optional<channel_settings> sqlite_store::load_channel_settings(const std::string& platform,
+                                                                    const std::string& workspace,
+                                                                    const std::string& channel) {
+    auto c = conn();
+    statement s(c, "SELECT profile, language, layout FROM channel_settings WHERE platform = ? AND workspace = ? AND channel = ?");
+    s.bind(1, platform).bind(2, workspace).bind(3, channel);
+    if (!s.step()) return std::nullopt;
+    return channel_settings{platform, workspace, channel, s.column_text(0), s.column_text(1), s.column_text(2)};
+}
+
+void sqlite_store::save_channel_settings(const channel_settings& cs) {
+    statement(conn(),
+              "INSERT INTO channel_settings (platform, workspace, channel, profile, language, layout) "
+              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, workspace, channel) DO UPDATE SET "
+              "profile = excluded.profile, language = excluded.language, layout = excluded.layout, "
+              "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')")
+        .bind(1, cs.platform)
+        .bind(2, cs.workspace)
+        .bind(3, cs.channel)
+        .bind(4, cs.profile)
+        .bind(5, cs.language)
+        .bind(6, cs.layout)
         .step();
-    return sqlite3_changes(db_.get()) == 1;
+}
+
+bool sqlite_store::claim_digest_build(const digest_key& k, const std::string& owner, std::int64_t now_ms,
+                                      std::int64_t lease_ms) {
+    auto c = conn();
+    statement(c,
+              "INSERT INTO digest_builds (day, profile, language, owner, lease_until) VALUES (?1, ?2, ?3, ?4, ?5) "
+              "ON CONFLICT (day, profile, language) DO UPDATE SET owner = excluded.owner, "
+              "lease_until = excluded.lease_until WHERE digest_builds.owner = excluded.owner OR "
+              "digest_builds.lease_until < ?6")
+        .bind(1, k.day)
+        .bind(2, k.profile)
+        .bind(3, k.language)
+        .bind(4, owner)
+        .bind(5, static_cast<long long>(now_ms + lease_ms))
+        .bind(6, static_cast<long long>(now_ms))
+        .step();
+    return changed(c);
+}
+
+void sqlite_store::release_digest_build(const digest_key& k, const std::string& owner) {
+    statement(conn(), "DELETE FROM digest_builds WHERE day = ? AND profile = ? AND language = ? AND owner = ?")
+        .bind(1, k.day)
+        .bind(2, k.profile)
+        .bind(3, k.language)
+        .bind(4, owner)
+        .step();
 }
 
 }  // namespace paperboy::store

@@ -69,6 +69,39 @@ CREATE TABLE processed_events (
     PRIMARY KEY (platform, event_id)
 );
 )sql"},
+    {4, "outbox claims and leases, channel settings, digest build claims",
+     R"sql(
+ALTER TABLE outbox ADD COLUMN parent_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN shows_day TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN shows_profile TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN shows_language TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN requester TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN unclear INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;      -- unix ms
+ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER NOT NULL DEFAULT 0;  -- unix ms
+CREATE INDEX outbox_by_conversation ON outbox (platform, channel, state, id);
+CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);
+CREATE TABLE channel_settings (
+    platform   TEXT NOT NULL,
+    workspace  TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    profile    TEXT NOT NULL DEFAULT '',
+    language   TEXT NOT NULL DEFAULT '',
+    layout     TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    PRIMARY KEY (platform, workspace, channel)
+);
+CREATE TABLE digest_builds (
+    day         TEXT NOT NULL,
+    profile     TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    lease_until INTEGER NOT NULL,  -- unix ms
+    PRIMARY KEY (day, profile, language)
+);
+)sql"},
 };
 
 }  // namespace

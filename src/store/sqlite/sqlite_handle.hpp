@@ -42,3 +42,26 @@ void exec(sqlite3* db, const char* sql, const char* what);
 [[noreturn]] void fail(sqlite3* db, const std::string& what);
 
 }  // namespace paperboy::store::sqlite
+
+namespace paperboy::store::sqlite {
+
+// BEGIN IMMEDIATE (the write lock first, so two connections cannot interleave a read-modify-write);
+// rolled back unless commit() was called.
+class transaction {
+public:
+    explicit transaction(sqlite3* db) : db_(db) { exec(db, "BEGIN IMMEDIATE", "sqlite: begin"); }
+    ~transaction() {
+        if (db_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    transaction(const transaction&) = delete;
+    transaction& operator=(const transaction&) = delete;
+    void commit() {
+        exec(db_, "COMMIT", "sqlite: commit");
+        db_ = nullptr;
+    }
+
+private:
+    sqlite3* db_;
+};
+
+}  // namespace paperboy::store::sqlite

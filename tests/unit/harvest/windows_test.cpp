@@ -69,3 +69,22 @@ BOOST_AUTO_TEST_CASE(daylight_saving_moves_the_deadline) {
 BOOST_AUTO_TEST_CASE(unknown_zones_throw) { BOOST_CHECK_THROW(window_for(ymd(2026, 1, 1), 1, "Nowhere/City"), std::exception); }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(day_windows_time_zones)
+
+BOOST_AUTO_TEST_CASE(a_zone_whose_transition_skips_the_reading_time_does_not_throw) {
+    // Samoa skipped 2011-12-30 entirely (UTC-10 → UTC+14): 06:00 that day never happened there;
+    // Casey (Antarctica) jumped over 06:00 local on 2018-10-07.
+    auto w = window_for(ymd(2011, 12, 30), 1, "Pacific/Apia");
+    BOOST_TEST(!w.announcements.empty());
+    BOOST_CHECK_NO_THROW(window_for(ymd(2018, 10, 7), 2, "Antarctica/Casey"));
+}
+
+BOOST_AUTO_TEST_CASE(today_is_the_date_in_the_zone_at_the_given_instant) {
+    const auto instant = sys_days{year{2026} / 12 / 1} + hours(20);  // 20:00 UTC = 05:00 next day in Tokyo
+    BOOST_TEST(core::format_ymd(harvest::today("UTC", instant)) == "2026-12-01");
+    BOOST_TEST(core::format_ymd(harvest::today("Asia/Tokyo", instant)) == "2026-12-02");
+    BOOST_TEST(core::format_ymd(harvest::today("America/Los_Angeles", instant)) == "2026-12-01");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

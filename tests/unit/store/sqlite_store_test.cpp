@@ -82,35 +82,49 @@ BOOST_AUTO_TEST_CASE(digests_and_summaries_round_trip) {
     s->save_summary(k, "要約");
     BOOST_TEST(*s->load_summary(k) == "要約");
     BOOST_TEST(!s->load_summary({"2602.10693", "anthropic:claude", "ja", "other-prompt"}));
-
 }
 
-BOOST_AUTO_TEST_CASE(outbox_items_are_written_once_and_tracked) {
+BOOST_AUTO_TEST_CASE(a_digest_and_its_history_are_saved_together) {
     temp_dir dir;
-    auto s = open_store("sqlite:" + (dir.path / "o.db").string());
+    auto s = open_store("sqlite:" + (dir.path / "h.db").string());
     s->migrate();
-    outbox_item item{0, "slack", "C1", "", R"({"text":"hi"})", "slack:cmd:T1:0"};
-    auto first = s->enqueue(item);
-    BOOST_TEST(first.id > 0);
-    BOOST_TEST(first.state == "pending");
-    item.payload = "changed";
-    auto again = s->enqueue(item);  // same key: the stored item, unchanged
-    BOOST_TEST(again.id == first.id);
-    BOOST_TEST(again.payload == R"({"text":"hi"})");
-    auto second = s->enqueue({0, "slack", "C1", "1700000000.000100", "{}", "slack:cmd:T1:1"});
-    BOOST_TEST(s->pending_outbox(10).size() == 2u);
-    s->mark_attempt_failed(first.id, "ratelimited", false);
-    s->mark_sent(first.id, "1700000000.000200");
-    auto pending = s->pending_outbox(10);
-    BOOST_REQUIRE_EQUAL(pending.size(), 1u);
-    BOOST_TEST(pending[0].id == second.id);
-    BOOST_TEST(pending[0].thread == "1700000000.000100");
-    auto sent = s->enqueue(item);
-    BOOST_TEST(sent.state == "sent");
-    BOOST_TEST(sent.remote_id == "1700000000.000200");
-    BOOST_TEST(sent.attempts == 2);
-    s->mark_attempt_failed(second.id, "channel_not_found", true);
-    BOOST_TEST(s->pending_outbox(10).empty());
+    const std::vector<std::string> ids{"2602.10693", "2602.00001"};
+    s->save_digest({"2026-02-23", "llm", "en"}, 2, "{}", &ids);
+    BOOST_TEST(s->posted_papers("llm", "2026-02-24").size() == 2u);
+    s->save_digest({"2026-02-23", "llm", "ja"}, 2, "{}");  // no history given: history unchanged
+    BOOST_TEST(s->posted_papers("llm", "2026-02-24").size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(channel_settings_round_trip) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "c.db").string());
+    s->migrate();
+    BOOST_TEST(!s->load_channel_settings("slack", "T1", "C1"));
+    s->save_channel_settings({"slack", "T1", "C1", "", "ja", ""});
+    s->save_channel_settings({"slack", "T1", "C1", "vision", "ja", "compact"});
+    auto got = s->load_channel_settings("slack", "T1", "C1");
+    BOOST_REQUIRE(got);
+    BOOST_TEST(got->profile == "vision");
+    BOOST_TEST(got->language == "ja");
+    BOOST_TEST(got->layout == "compact");
+    BOOST_TEST(!s->load_channel_settings("slack", "T2", "C1"));
+    BOOST_TEST(!s->load_channel_settings("discord", "T1", "C1"));
+}
+
+BOOST_AUTO_TEST_CASE(a_digest_build_is_claimed_by_one_owner_until_released_or_expired) {
+    temp_dir dir;
+    auto s = open_store("sqlite:" + (dir.path / "b.db").string());
+    s->migrate();
+    const digest_key k{"2026-02-23", "llm", "en"};
+    BOOST_TEST(s->claim_digest_build(k, "a", 1000, 500));
+    BOOST_TEST(!s->claim_digest_build(k, "b", 1200, 500));  // a holds it until 1500
+    BOOST_TEST(s->claim_digest_build(k, "a", 1200, 500));   // a renews its own
+    BOOST_TEST(s->claim_digest_build(k, "b", 1701, 500));   // expired: b takes over
+    s->release_digest_build(k, "a");                         // not a's any more: no effect
+    BOOST_TEST(!s->claim_digest_build(k, "c", 1800, 500));
+    s->release_digest_build(k, "b");
+    BOOST_TEST(s->claim_digest_build(k, "c", 1800, 500));
+    BOOST_TEST(s->claim_digest_build({"2026-02-23", "llm", "ja"}, "b", 1800, 500));  // another key
 }
 
 BOOST_AUTO_TEST_CASE(digest_messages_and_events) {
@@ -123,9 +137,11 @@ BOOST_AUTO_TEST_CASE(digest_messages_and_events) {
     BOOST_REQUIRE(key);
     BOOST_TEST(key->language == "ja");
     BOOST_TEST(!s->digest_for_message("slack", "C2", "1.2"));
-    BOOST_TEST(s->first_delivery("slack", "Ev1"));
-    BOOST_TEST(!s->first_delivery("slack", "Ev1"));
-    BOOST_TEST(s->first_delivery("discord", "Ev1"));
+    BOOST_TEST(!s->event_processed("slack", "Ev1"));
+    BOOST_TEST(s->enqueue_for_event("slack", "Ev1", {}));
+    BOOST_TEST(s->event_processed("slack", "Ev1"));
+    BOOST_TEST(!s->enqueue_for_event("slack", "Ev1", {}));
+    BOOST_TEST(!s->event_processed("discord", "Ev1"));
 }
 
 BOOST_AUTO_TEST_CASE(migration_versions_are_strictly_increasing) {

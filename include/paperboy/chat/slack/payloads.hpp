@@ -47,6 +47,7 @@ result<event> parse_event(std::string_view json_body);
 // not in a thread: reply in thread message_ts then).
 struct block_action {
     std::string user_id, channel_id, message_ts, thread_ts, response_url, action_id, value, trigger_id;
+    std::string team_id;
     bool ephemeral = false;  // the button was on an ephemeral message (no message object)
     bool operator==(const block_action&) const = default;
 };

@@ -1,0 +1,219 @@
+#include "paperboy/chat/delivery_worker.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <random>
+
+#include "paperboy/core/failpoint.hpp"
+#include "paperboy/core/time.hpp"
+#include "paperboy/metrics/registry.hpp"
+
+namespace paperboy::chat {
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using done_channel = asio::experimental::concurrent_channel<void(boost::system::error_code)>;
+
+std::string make_owner_name() {
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+    std::random_device rd;
+    char tail[16];
+    std::snprintf(tail, sizeof tail, "%08x", rd());
+    return std::string(host[0] ? host : "host") + ":" + std::to_string(::getpid()) + ":" + tail;
+}
+
+delivery_worker::delivery_worker(asio::any_io_executor executor, store::database& db, metrics::registry& metrics,
+                                 const core::clock& clock, worker_options options)
+    : executor_(executor), db_(db), metrics_(metrics), clock_(clock), options_(std::move(options)), timer_(executor) {
+    if (options_.owner.empty()) options_.owner = make_owner_name();
+    metrics.describe_counter("paperboy_deliveries_total",
+                             "Outbox rows by platform and outcome (sent, retry, unknown, failed, reconciled).");
+}
+
+void delivery_worker::add_port(port& p) { ports_.push_back(&p); }
+
+port* delivery_worker::port_for(const std::string& outbox_platform) const {
+    for (auto* p : ports_)
+        if (p->delivers(outbox_platform)) return p;
+    return nullptr;
+}
+
+void delivery_worker::count(const std::string& platform, const char* outcome) {
+    metrics_.add("paperboy_deliveries_total", {{"platform", platform}, {"outcome", outcome}});
+}
+
+void delivery_worker::wake() {
+    {
+        std::lock_guard lock(wake_mutex_);
+        woken_ = true;
+    }
+    asio::post(timer_.get_executor(), [this] { timer_.cancel(); });
+}
+
+void delivery_worker::stop() {
+    stopped_ = true;
+    wake();
+}
+
+std::chrono::milliseconds delivery_worker::backoff(int attempts) const {
+    auto d = options_.backoff_base;
+    for (int i = 1; i < attempts && d < options_.backoff_max; ++i) d *= 2;
+    return std::min(d, options_.backoff_max);
+}
+
+awaitable<void> delivery_worker::run() {
+    auto last_prune = std::chrono::steady_clock::now() - options_.prune_every;
+    while (!stopped_) {
+        int handled = 0;
+        try {
+            handled = co_await deliver_due();
+            if (std::chrono::steady_clock::now() - last_prune >= options_.prune_every) {
+                last_prune = std::chrono::steady_clock::now();
+                const auto horizon = std::chrono::time_point_cast<std::chrono::seconds>(
+                    clock_.now() - std::chrono::days(options_.retention_days));
+                auto prune = [before = core::format_rfc3339(horizon)](store::store& s) { return s.prune(before); };
+                if (int removed = co_await db_.run(prune); removed > 0)
+                    spdlog::info("outbox: pruned {} row(s) older than {} days", removed, options_.retention_days);
+            }
+        } catch (const std::exception& e) {
+            // The store did not answer: try again at the next poll.
+            spdlog::error("delivery: {}", e.what());
+        }
+        if (stopped_) break;
+        if (handled > 0) continue;  // there may be more (the next row of a conversation)
+        {
+            std::lock_guard lock(wake_mutex_);
+            if (woken_) {
+                woken_ = false;
+                continue;
+            }
+        }
+        auto wait = options_.poll_interval;
+        if (const auto next = next_retry_ms_.load(); next > 0) {
+            const auto until = std::chrono::milliseconds(next - clock_.now_ms());
+            if (until < wait) wait = std::max(until, std::chrono::milliseconds(1));
+        }
+        timer_.expires_after(wait);
+        co_await timer_.async_wait(asio::as_tuple(asio::use_awaitable));
+        std::lock_guard lock(wake_mutex_);
+        woken_ = false;
+    }
+}
+
+awaitable<int> delivery_worker::deliver_due() {
+    const auto now = clock_.now_ms();
+    if (next_retry_ms_.load() <= now) next_retry_ms_ = 0;
+    auto claim = [c = store::outbox_claim{options_.owner, now, options_.lease.count(), options_.batch,
+                                          options_.max_attempts}](store::store& s) { return s.claim_outbox(c); };
+    auto rows = co_await db_.run(claim);
+    if (rows.empty()) co_return 0;
+    // One row per conversation: deliver them side by side, and wait for all.
+    auto done = std::make_shared<done_channel>(executor_, rows.size());
+    for (auto& row : rows) {
+        ++in_flight_;
+        auto job = [](delivery_worker* self, store::outbox_item item, std::shared_ptr<done_channel> done) -> awaitable<void> {
+            try {
+                co_await self->deliver(std::move(item));
+            } catch (const std::exception& e) {
+                // The row stays claimed; when its lease ends it is taken again, as unclear.
+                spdlog::error("delivery: {}", e.what());
+            }
+            --self->in_flight_;
+            done->try_send(boost::system::error_code{});
+        };
+        asio::co_spawn(executor_, job(this, std::move(row), done), asio::detached);
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) co_await done->async_receive(asio::use_awaitable);
+    co_return static_cast<int>(rows.size());
+}
+
+awaitable<void> delivery_worker::fail(const store::outbox_item& item, port* p, const std::string& error) {
+    auto mark = [id = item.id, owner = options_.owner, error](store::store& s) { return s.mark_failed(id, owner, error); };
+    const bool held = co_await db_.run(mark);
+    count(item.platform, "failed");
+    spdlog::warn("delivery to {} {} failed for good: {}", item.platform, item.channel.substr(0, 40), error);
+    if (!held || item.requester.empty() || !p) co_return;
+    auto note = p->private_row(item.requester, p->text_message(p->failure_note(error, item.language)), false);
+    if (!note) co_return;
+    note->idempotency_key = item.idempotency_key + ":failed";
+    auto enqueue = [rows = std::vector<store::outbox_item>{*note}](store::store& s) { return s.enqueue(rows); };
+    co_await db_.run(enqueue);
+    wake();
+}
+
+awaitable<void> delivery_worker::deliver(store::outbox_item item) {
+    auto* p = port_for(item.platform);
+    if (!p) {
+        co_await fail(item, nullptr, "no " + item.platform + " integration is configured");
+        co_return;
+    }
+    const auto& owner = options_.owner;
+    auto retry_at = [this](std::chrono::milliseconds d) {
+        const auto at = clock_.now_ms() + d.count();
+        auto prev = next_retry_ms_.load();
+        while ((prev == 0 || at < prev) && !next_retry_ms_.compare_exchange_weak(prev, at)) {
+        }
+        return at;
+    };
+    if (item.unclear) {
+        // An earlier attempt may have arrived: never send blindly.
+        auto found = co_await p->find_sent(item);
+        if (!found) {
+            auto mark = [id = item.id, owner, e = "looking for an earlier attempt: " + found.err().message,
+                         at = retry_at(backoff(item.attempts))](store::store& s) { return s.mark_retry(id, owner, e, at, true); };
+            co_await db_.run(mark);
+            count(item.platform, "unknown");
+            co_return;
+        }
+        if (found->what == lookup::status::found) {
+            auto mark = [id = item.id, owner, remote = found->remote_id](store::store& s) { return s.mark_sent(id, owner, remote); };
+            co_await db_.run(mark);
+            count(item.platform, "reconciled");
+            spdlog::info("delivery: {} was already posted ({}); not sent again", item.idempotency_key, found->remote_id);
+            co_return;
+        }
+        if (found->what == lookup::status::cannot_tell) {
+            co_await fail(item, nullptr, "an earlier attempt may have arrived and this platform cannot check; not re-sent");
+            co_return;
+        }
+    }
+    auto out = co_await p->send(item);
+    core::failpoint("outbox.after_send");
+    switch (out.what) {
+        case send_outcome::status::sent: {
+            auto mark = [id = item.id, owner, remote = out.remote_id](store::store& s) { return s.mark_sent(id, owner, remote); };
+            if (!co_await db_.run(mark))
+                spdlog::warn("delivery: {} was sent but its claim had expired", item.idempotency_key);
+            count(item.platform, "sent");
+            break;
+        }
+        case send_outcome::status::retry:
+        case send_outcome::status::unclear: {
+            const bool unclear = out.what == send_outcome::status::unclear;
+            const auto delay = out.retry_after.value_or(backoff(item.attempts));
+            auto mark = [id = item.id, owner, e = out.error, at = retry_at(delay), unclear](store::store& s) {
+                return s.mark_retry(id, owner, e, at, unclear);
+            };
+            co_await db_.run(mark);
+            count(item.platform, unclear ? "unknown" : "retry");
+            spdlog::warn("delivery to {} {}: {}; {} in {} ms", item.platform, item.channel.substr(0, 40), out.error,
+                         unclear ? "will look for it, then retry" : "retrying", delay.count());
+            break;
+        }
+        case send_outcome::status::failed: co_await fail(item, p, out.error); break;
+    }
+}
+
+awaitable<int> delivery_worker::release() {
+    auto release = [owner = options_.owner](store::store& s) { return s.release_claims(owner); };
+    co_return co_await db_.run(release);
+}
+
+}  // namespace paperboy::chat
