@@ -133,7 +133,8 @@ awaitable<answer> service::digest_answer(std::chrono::sys_days day, const resolv
     std::optional<core::digest> d;
     if (today() - day > std::chrono::days(cfg_.chat.max_backfill_days)) {
         // Too far back to build from chat (a harvest per request would be an easy way to run up costs).
-        d = co_await digests_.stored({ymd, s.profile, s.language});
+        const store::digest_key key{ymd, s.profile, s.language};
+        d = co_await digests_.stored(key);
         if (!d)
             co_return text_answer(ja ? ymd + " のダイジェストは保存されていません（チャットから作成できるのは " +
                                            std::to_string(cfg_.chat.max_backfill_days) + " 日前までです）。"

@@ -195,7 +195,7 @@ void validate(const config& cfg) {
             "delivery.backoff_base_ms", "must be at least 1 and at most delivery.backoff_max_ms");
     // A claim must outlive the request it covers, or a second worker could send the same row while
     // the first is still waiting for Slack's answer.
-    for (const char* chat : {"slack", "discord"}) {
+    for (const char* chat : {"slack"}) {
         auto it = cfg.upstreams.find(chat);
         if (it != cfg.upstreams.end())
             require(cfg.delivery.lease >= it->second.timeout * 2, "delivery.lease_ms",

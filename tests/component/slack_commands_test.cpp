@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(an_empty_text_yesterday_and_a_date_build_those_days) {
     const std::vector<std::pair<std::string, std::chrono::sys_days>> cases = {
         {"", today},
         {"yesterday", today - std::chrono::days(1)},
-        {"2026-06-13", std::chrono::sys_days{std::chrono::year{2026} / 6 / 13}}};
+        {core::format_ymd(today - std::chrono::days(10)), today - std::chrono::days(10)}};
     int channel_number = 0;
     for (const auto& [text, day] : cases) {
         const std::string channel = "C0DAY" + std::to_string(++channel_number);
@@ -151,6 +151,19 @@ BOOST_AUTO_TEST_CASE(channels_asking_at_once_share_one_digest_build) {
             BOOST_TEST(slack_api.thread(c, posts.front().ts).size() + 1 == posts.size());  // one channel message
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_day_beyond_max_backfill_days_is_answered_from_the_store_only) {
+    start();
+    const auto old = harvest::today("UTC", std::chrono::system_clock::now()) - std::chrono::days(cfg.chat.max_backfill_days + 1);
+    command(core::format_ymd(old), "C0OLD");
+    BOOST_REQUIRE(eventually([&] { return responder.peer.request_count() > 0; }));
+    settle();
+    BOOST_TEST(sources.hf.request_count() == 0u);  // nothing harvested for it
+    BOOST_TEST(slack_api.posts_in("C0OLD").empty());
+    const auto note = responder.messages().back();
+    BOOST_TEST(note["response_type"] == "ephemeral");
+    BOOST_TEST(note["text"].get<std::string>().find("no stored digest for " + core::format_ymd(old)) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_day_after_today_is_refused_and_no_empty_digest_is_stored_for_it) {

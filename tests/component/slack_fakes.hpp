@@ -6,6 +6,7 @@
 // Threads: the handlers run on each fake's own thread; their state is guarded.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -86,6 +87,7 @@ struct source_fakes {
 // One chat.postMessage the fake Slack accepted.
 struct slack_post {
     std::string channel, thread_ts, text, ts, authorization, content_type;
+    std::string key;  // metadata.event_payload.key: the outbox key paperboy marks each message with
     nlohmann::json body;  // the whole request
     std::chrono::steady_clock::time_point arrived;
     std::size_t blocks() const { return body.contains("blocks") ? body["blocks"].size() : 0; }
@@ -100,10 +102,22 @@ struct slack_post {
 // POST /chat.postMessage → {"ok":true,"channel":C,"ts":"<increasing ts>","message":{...}} and the
 // post is recorded; channels set with fail_channel() answer {"ok":false,"error":...} (HTTP 200,
 // as Slack does). Scripted replies (peer.push) come first, e.g. a 429 with Retry-After.
+// lose_answers(n): the next n posts are recorded (they are in the channel) but the connection is
+// dropped instead of answering; stall_answers(n): the answer comes only after a minute.
+// GET /conversations.history and /conversations.replies (external-apis.md j.1) list what was
+// posted, with each message's metadata when include_all_metadata=true.
 class fake_slack_api {
 public:
     fake_slack_api() {
         peer.set_handler([this](const recorded_request& r) { return answer(r); });
+    }
+
+    void lose_answers(int n) { lose_ = n; }
+    void stall_answers(int n) { stall_ = n; }
+    std::size_t history_reads() const {
+        std::size_t n = 0;
+        for (const auto& r : peer.requests()) n += r.method == "GET";
+        return n;
     }
 
     void fail_channel(const std::string& channel, const std::string& error) {
@@ -138,7 +152,43 @@ public:
     }
 
 private:
+    static std::string query_value(const std::string& target, const std::string& name) {
+        auto q = target.find('?');
+        if (q == std::string::npos) return "";
+        const std::string query = "&" + target.substr(q + 1);
+        auto at = query.find("&" + name + "=");
+        if (at == std::string::npos) return "";
+        auto start = at + name.size() + 2;
+        auto end = query.find('&', start);
+        return query.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    }
+
+    nlohmann::json message_json(const slack_post& p, bool with_metadata) const {
+        nlohmann::json m = {{"type", "message"}, {"user", "UBOT"}, {"bot_id", "BBOT"}, {"text", p.text}, {"ts", p.ts}};
+        if (!p.thread_ts.empty()) m["thread_ts"] = p.thread_ts;
+        if (with_metadata && p.body.contains("metadata")) m["metadata"] = p.body["metadata"];
+        return m;
+    }
+
+    scripted_reply history(const recorded_request& r) {
+        const bool replies = r.target.starts_with("/conversations.replies");
+        const std::string channel = query_value(r.target, "channel");
+        const std::string ts = query_value(r.target, "ts");
+        const bool metadata = query_value(r.target, "include_all_metadata") == "true";
+        std::lock_guard lock(mutex_);
+        nlohmann::json messages = nlohmann::json::array();
+        for (const auto& p : posts_) {
+            if (p.channel != channel) continue;
+            if (replies ? (p.ts == ts || p.thread_ts == ts) : p.thread_ts.empty()) messages.push_back(message_json(p, metadata));
+        }
+        if (!replies) std::reverse(messages.begin(), messages.end());  // history: newest first
+        return {200, nlohmann::json{{"ok", true}, {"messages", messages}, {"has_more", false}}.dump()};
+    }
+
     scripted_reply answer(const recorded_request& r) {
+        if (r.method == "GET" && (r.target.starts_with("/conversations.history?") ||
+                                  r.target.starts_with("/conversations.replies?")))
+            return history(r);
         if (r.method != "POST" || r.target != "/chat.postMessage")
             return {404, R"({"ok":false,"error":"unknown_method"})"};
         auto body = nlohmann::json::parse(r.body, nullptr, false);
@@ -158,17 +208,26 @@ private:
         std::snprintf(ts, sizeof ts, "1780000000.%06d", ++counter_);
         p.ts = ts;
         p.body = std::move(body);
-        nlohmann::json message = {
-            {"type", "message"}, {"user", "UBOT"}, {"bot_id", "BBOT"}, {"text", p.text}, {"ts", p.ts}};
-        if (!p.thread_ts.empty()) message["thread_ts"] = p.thread_ts;
+        if (p.body.contains("metadata") && p.body["metadata"].is_object() && p.body["metadata"].contains("event_payload"))
+            p.key = p.body["metadata"]["event_payload"].value("key", "");
+        const auto message = message_json(p, true);
         posts_.push_back(p);
-        return {200, nlohmann::json{{"ok", true}, {"channel", p.channel}, {"ts", p.ts}, {"message", message}}.dump()};
+        scripted_reply reply{200, nlohmann::json{{"ok", true}, {"channel", p.channel}, {"ts", p.ts}, {"message", message}}.dump()};
+        if (lose_ > 0) {
+            --lose_;
+            reply.drop = true;
+        } else if (stall_ > 0) {
+            --stall_;
+            reply.delay = std::chrono::milliseconds(60'000);
+        }
+        return reply;
     }
 
     mutable std::mutex mutex_;
     std::map<std::string, std::string> failing_;
     std::vector<slack_post> posts_;
     int counter_ = 0;
+    std::atomic<int> lose_{0}, stall_{0};
 
 public:
     fake_peer peer;  // last: its thread stops before the state above is destroyed

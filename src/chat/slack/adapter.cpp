@@ -102,6 +102,8 @@ awaitable<net::response> adapter::on_command(net::request& req) {
     auto c = bot::parse_command(plain_text(cmd->text, false));
     if (c.kind == bot::command_kind::help) co_return help_ack_;
     auto where = conversation_of(cmd->team_id, cmd->channel_id, "", cmd->user_id, cmd->response_url);
+    const auto settings = co_await bot_.settings_of(where);
+    if (auto now = bot_.immediate(c, settings.language)) co_return slash_answer(now->text);
     if (!bot::service::needs_work(c)) {
         // Quick answers (usage, settings) travel in the acknowledgement itself.
         auto a = co_await bot_.answer_command(c, where);
@@ -169,7 +171,9 @@ awaitable<net::response> adapter::on_interactivity(net::request& req) {
 
 awaitable<void> adapter::run_command(bot::command cmd, bot::conversation where, std::string key) {
     auto a = co_await bot_.answer_command(cmd, where);
-    co_await out_.publish({std::move(a), std::move(where), std::move(key), {}, {}});
+    // Named before co_await: GCC 12 mishandles temporaries inside co_await expressions.
+    chat::publication p{std::move(a), std::move(where), std::move(key), {}, {}};
+    co_await out_.publish(std::move(p));
 }
 
 awaitable<void> adapter::run_event(event e, bool mention) {
@@ -200,10 +204,12 @@ awaitable<void> adapter::run_event(event e, bool mention) {
         if (a->what == bot::answer::kind::text) a->ephemeral = false;  // no private channel for events
     }
     if (!a) {
-        co_await out_.mark_processed("slack", e.event_id);
+        const std::string platform = "slack";
+        co_await out_.mark_processed(platform, e.event_id);
         co_return;
     }
-    co_await out_.publish({std::move(*a), where, key, e.thread_ts, e.event_id});
+    chat::publication p{std::move(*a), where, key, e.thread_ts, e.event_id};
+    co_await out_.publish(std::move(p));
 }
 
 awaitable<void> adapter::run_button(block_action action, bot::conversation where, std::string key) {
@@ -222,7 +228,8 @@ awaitable<void> adapter::run_button(block_action action, bot::conversation where
         c.arxiv_id = button->arxiv_id;
         a = co_await bot_.answer_command(c, where);
     }
-    co_await out_.publish({std::move(*a), std::move(where), std::move(key), thread, {}});
+    chat::publication p{std::move(*a), std::move(where), std::move(key), thread, {}};
+    co_await out_.publish(std::move(p));
 }
 
 }  // namespace paperboy::chat::slack

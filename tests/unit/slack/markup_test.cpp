@@ -38,9 +38,9 @@ BOOST_DATA_TEST_CASE(becomes_plain_text, bdata::make(cases), c) {
 BOOST_AUTO_TEST_CASE(slack_links_and_mentions_reach_the_bot_as_plain_text) {
     using namespace paperboy::bot;
     auto c = parse_command(plain_text("paper <https://arxiv.org/abs/2602.10693|arxiv.org/abs/2602.10693>", false));
-    BOOST_TEST(c.kind == command_kind::paper);
+    BOOST_TEST((c.kind == command_kind::paper));
     BOOST_TEST(c.arxiv_id == "2602.10693");
-    BOOST_TEST(parse_command(plain_text("<@U0LAN0Z89> today", false)).kind == command_kind::today);
+    BOOST_TEST((parse_command(plain_text("<@U0LAN0Z89> today", false)).kind == command_kind::today));
     BOOST_TEST(*mentioned_arxiv_id(plain_text("<@U0LAN0Z89> <https://arxiv.org/abs/2603.00001|some paper>", true)) ==
                "2603.00001");
 }
