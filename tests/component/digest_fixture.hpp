@@ -45,13 +45,14 @@ inline std::vector<std::string> ids_of(const core::digest& d) {
 
 // The composition root `serve` uses, with no proxy whatever the environment says.
 struct digest_stack : app::services {
-    static app::service_options options() {
+    static app::service_options options(const core::clock& clock) {
         app::service_options o;
         o.proxy = net::proxy_settings{};
+        o.clock = &clock;
         return o;
     }
-    digest_stack(const config::config& cfg, boost::asio::io_context& ioc, metrics::registry& m)
-        : app::services(cfg, ioc, m, options()) {}
+    digest_stack(const config::config& cfg, boost::asio::io_context& ioc, metrics::registry& m, const core::clock& clock)
+        : app::services(cfg, ioc, m, options(clock)) {}
 };
 
 struct digest_fixture : io_fixture {
@@ -61,6 +62,7 @@ struct digest_fixture : io_fixture {
     fake_sources sources;
     fake_anthropic anthropic;
     metrics::registry metrics;
+    core::manual_clock clock{std::chrono::system_clock::now()};  // moves only when a test says so
     config::config cfg = [this] {
         auto c = config::defaults();
         c.time_zone = "UTC";
@@ -94,7 +96,7 @@ struct digest_fixture : io_fixture {
     // A new object graph over the same database file, as after a process restart.
     void restart() {
         stack.reset();
-        stack = std::make_unique<digest_stack>(cfg, ioc, metrics);
+        stack = std::make_unique<digest_stack>(cfg, ioc, metrics, clock);
     }
 
     digest::digest_service& service() { return stack->digests; }

@@ -11,6 +11,8 @@
 #include "paperboy/summarize/extractive.hpp"
 #include "paperboy/summarize/guarded.hpp"
 
+#include "paperboy/render/json.hpp"
+
 using namespace paperboy;
 using namespace std::chrono;
 using namespace std::chrono_literals;
@@ -242,6 +244,34 @@ BOOST_AUTO_TEST_CASE(a_day_on_which_every_source_failed_is_not_stored) {
     BOOST_TEST(again.source_warnings.empty());
     BOOST_TEST(stored(june_13).has_value());
     BOOST_TEST(anthropic.calls() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_partial_digest_is_rebuilt_after_retry_partial_after) {
+    sources.s2.set_handler([](const test::recorded_request&) { return test::scripted_reply{500, "oops"}; });
+    cfg.upstreams["semantic_scholar"].max_retries = 0;
+    restart();
+    const auto partial = build(june_13);
+    BOOST_TEST(partial.entries.size() == 5u);
+    BOOST_TEST(partial.source_warnings == std::vector<std::string>{"Semantic Scholar"});  // a name, no upstream details
+    BOOST_TEST(stored(june_13).has_value());
+    const auto calls = anthropic.calls();
+
+    sources.serve_recordings();
+    clock.advance(std::chrono::minutes(29));
+    BOOST_TEST(build(june_13).source_warnings.size() == 1u);  // not yet: the stored partial digest
+    clock.advance(std::chrono::minutes(1));
+    const auto healed = build(june_13);
+    BOOST_TEST(healed.source_warnings.empty());
+    BOOST_TEST(healed.entries.size() == 5u);
+    BOOST_TEST(render::digest_from_json(*stored(june_13))->source_warnings.empty());
+    // Summaries already paid for are reused: only papers the partial digest did not carry cost a call.
+    std::size_t new_papers = 0;
+    for (const auto& e : healed.entries) {
+        bool carried = false;
+        for (const auto& p : partial.entries) carried = carried || p.paper.arxiv_id == e.paper.arxiv_id;
+        new_papers += carried ? 0 : 1;
+    }
+    BOOST_TEST(anthropic.calls() - calls == new_papers);
 }
 
 BOOST_AUTO_TEST_CASE(one_paper_is_fetched_from_arxiv_and_summarised) {

@@ -49,6 +49,20 @@ std::optional<outbox_item> item_by_id(sqlite3* db, std::int64_t id) {
 
 bool changed(sqlite3* db) { return sqlite3_changes(db) > 0; }
 
+void insert_digest_message(sqlite3* db, const std::string& platform, const std::string& channel,
+                           const std::string& message_id, const digest_key& d) {
+    statement(db,
+              "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
+              "VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, platform)
+        .bind(2, channel)
+        .bind(3, message_id)
+        .bind(4, d.day)
+        .bind(5, d.profile)
+        .bind(6, d.language)
+        .step();
+}
+
 }  // namespace
 
 void sqlite_store::insert_items(sqlite3* db, const std::vector<outbox_item>& items) {
@@ -164,18 +178,7 @@ bool sqlite_store::mark_sent(std::int64_t id, const std::string& owner, const st
         .step();
     if (!changed(c)) return false;
     auto row = item_by_id(c, id);
-    if (row && row->shows) {
-        statement(c,
-                  "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
-                  "VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(1, row->platform)
-            .bind(2, row->channel)
-            .bind(3, remote_id)
-            .bind(4, row->shows->day)
-            .bind(5, row->shows->profile)
-            .bind(6, row->shows->language)
-            .step();
-    }
+    if (row && row->shows) insert_digest_message(c, row->platform, row->channel, remote_id, *row->shows);
     tx.commit();
     return true;
 }
@@ -238,16 +241,7 @@ int sqlite_store::prune(const std::string& before) {
 
 void sqlite_store::remember_digest_message(const std::string& platform, const std::string& channel,
                                            const std::string& message_id, const digest_key& d) {
-    statement(conn(),
-              "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
-              "VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(1, platform)
-        .bind(2, channel)
-        .bind(3, message_id)
-        .bind(4, d.day)
-        .bind(5, d.profile)
-        .bind(6, d.language)
-        .step();
+    insert_digest_message(conn(), platform, channel, message_id, d);
 }
 
 std::optional<digest_key> sqlite_store::digest_for_message(const std::string& platform, const std::string& channel,
