@@ -32,22 +32,38 @@ int migrate_command(const config::config& cfg, const boost::program_options::var
 
 namespace {
 
-// Shutdown in stages: stop accepting; let requests, background jobs and deliveries in flight finish
-// within the grace period; stop the delivery worker and hand back the rows it still holds (they
-// become `unknown` and are looked for on the platform before anyone sends them again).
+// An io_context whose remaining work can be destroyed before the objects that work refers to.
+class app_context : public asio::io_context {
+public:
+    using asio::io_context::io_context;
+    // Destroys every handler and coroutine frame still queued or suspended on this context.
+    void abandon() { shutdown(); }
+};
+
+// Shutdown in stages: (1) stop accepting; (2) let requests, background jobs and deliveries in
+// flight finish within the grace period; (3) cancel what is left (every outbound request ends at
+// once, so jobs finish with what they have: a digest with extractive stand-ins is stored and healed
+// later), stop the delivery worker and hand back the rows it still holds (they become `unknown`
+// and are looked for on the platform before anyone sends them again).
 asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::milliseconds grace) {
-    const auto deadline = std::chrono::steady_clock::now() + grace;
-    co_await server.shutdown();
     asio::steady_timer tick(co_await asio::this_coro::executor);
     auto busy = [&s] { return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0; };
-    while (busy() && std::chrono::steady_clock::now() < deadline) {
-        tick.expires_after(std::chrono::milliseconds(20));
-        co_await tick.async_wait(asio::as_tuple(asio::use_awaitable));
+    auto wait_until = [&](std::chrono::steady_clock::time_point deadline) -> asio::awaitable<void> {
+        while (busy() && std::chrono::steady_clock::now() < deadline) {
+            tick.expires_after(std::chrono::milliseconds(20));
+            co_await tick.async_wait(asio::as_tuple(asio::use_awaitable));
+        }
+    };
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    co_await server.shutdown();
+    co_await wait_until(deadline);
+    if (busy()) {
+        spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period; cancelling them",
+                     s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
+        s.http.cancel_all();
+        co_await wait_until(std::chrono::steady_clock::now() + std::chrono::seconds(5));
     }
     s.worker.stop();
-    if (busy())
-        spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period",
-                     s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
     if (int released = co_await s.worker.release(); released > 0)
         spdlog::info("shutdown: handed back {} claimed outbox row(s)", released);
 }
@@ -56,7 +72,7 @@ asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::
 
 int serve_command(const config::config& cfg, const boost::program_options::variables_map&) {
     metrics::registry metrics;
-    asio::io_context ioc(1);  // application work; the HTTP server runs its own io_threads
+    app_context ioc(1);  // application work; the HTTP server runs its own io_threads
     services s(cfg, ioc, metrics);
 
     net::router routes;
@@ -90,6 +106,11 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     });
 
     ioc.run();
+    // Last stage: store calls in flight finish (their continuations queue on ioc), then every
+    // coroutine still suspended on ioc is destroyed while the objects it refers to (semaphores,
+    // the store, the HTTP client) are still alive; only then are those destroyed.
+    s.db.finish();
+    ioc.abandon();
     return 0;
 }
 

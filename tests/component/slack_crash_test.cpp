@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <atomic>
+#include <iterator>
 #include <thread>
 
 #include "slack_client.hpp"
@@ -47,6 +49,8 @@ struct crash_fixture {
     source_fakes sources;
     fake_slack_api slack_api;
     fake_response_url responder;
+    fake_peer llm;  // a Messages API that is slow (slow_llm) or refuses at once
+    std::atomic<int> llm_delay_ms{0};
     unsigned short port = [] {
         fake_peer borrowed;  // a free port: bind, note it, release it
         return borrowed.port();
@@ -54,11 +58,17 @@ struct crash_fixture {
     pid_t pid = -1;
 
     crash_fixture() {
+        llm.set_handler([this](const recorded_request&) {
+            return scripted_reply{500, R"({"type":"error","error":{"type":"api_error","message":"down"}})",
+                                  "application/json", {}, std::chrono::milliseconds(llm_delay_ms.load())};
+        });
         std::filesystem::create_directories(dir);
         // Short lease and timeout, so the restarted server takes the dead one's row within seconds.
         std::ofstream(dir / "paperboy.json") << R"({"delivery": {"lease_ms": 2000, "poll_interval_ms": 50},
+            "server": {"shutdown_grace_ms": 500},
             "upstreams": {"slack": {"timeout_ms": 1000}, "arxiv": {"min_interval_ms": 0},
-                          "semantic_scholar": {"min_interval_ms": 0}}})";
+                          "semantic_scholar": {"min_interval_ms": 0},
+                          "anthropic": {"max_retries": 0, "timeout_ms": 120000}}})";
     }
     ~crash_fixture() {
         stop(SIGKILL);
@@ -75,7 +85,8 @@ struct crash_fixture {
             "PAPERBOY_S2_URL=" + sources.s2.base_url(),
             "PAPERBOY_SLACK_URL=" + slack_api.peer.base_url(),
             "PAPERBOY_SLACK_RESPONSE_HOSTS=127.0.0.1:" + std::to_string(responder.peer.port()),
-            "PAPERBOY_SUMMARIZER=extractive",
+            "PAPERBOY_ANTHROPIC_URL=" + llm.base_url(),
+            "ANTHROPIC_API_KEY=sk-ant-test",
             "SLACK_SIGNING_SECRET=" + secret,
             "SLACK_BOT_TOKEN=xoxb-test-token",
             "HTTP_PROXY=", "HTTPS_PROXY=", "http_proxy=", "https_proxy=",
@@ -104,6 +115,21 @@ struct crash_fixture {
         ::waitpid(pid, &status, 0);
         pid = -1;
         return status;
+    }
+
+    std::string stderr_of(int start) const {
+        std::ifstream in(dir / ("serve-" + std::to_string(start) + ".err"));
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+
+    reply mention(const std::string& event_id, const std::string& channel, int retry = 0) {
+        const auto body = event_envelope(event_id, message_event("app_mention", channel, "", "<@UBOT> today", "U061F7AUR",
+                                                                 "1780000999.000100"),
+                                         "UBOT")
+                              .dump();
+        auto headers = slack_headers(secret, unix_now(), body, "application/json");
+        if (retry) headers.push_back({"X-Slack-Retry-Num", std::to_string(retry)});
+        return http_post(port, "/slack/events", body, headers);
     }
 
     reply command(const std::string& text, const std::string& channel, const std::string& trigger) {
@@ -191,6 +217,43 @@ BOOST_AUTO_TEST_CASE(sigterm_hands_back_claims_and_exits_cleanly) {
     BOOST_TEST((rows[0].state == "unknown" || rows[0].state == "sent"), rows[0].state);
     start();
     require_exactly_once("C0TERM");
+}
+
+BOOST_AUTO_TEST_CASE(sigterm_during_a_cold_digest_build_exits_cleanly) {
+    llm_delay_ms = 60'000;  // the build waits on the LLM
+    start();
+    BOOST_TEST(command("today", "C0COLD", "1.1.cold").status == 200u);
+    BOOST_REQUIRE(eventually([&] { return llm.request_count() > 0; }));
+    const int status = stop(SIGTERM);
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 0);
+    const auto err = stderr_of(starts);
+    BOOST_TEST(err.find("AddressSanitizer") == std::string::npos, err);
+    BOOST_TEST(err.find("runtime error") == std::string::npos, err);
+    BOOST_TEST(err.find("shutdown complete") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_event_whose_job_died_is_answered_when_slack_delivers_it_again) {
+    llm_delay_ms = 60'000;
+    start();
+    BOOST_TEST(mention("Ev0DIED", "C0EVENT").status == 200u);
+    BOOST_REQUIRE(eventually([&] { return llm.request_count() > 0; }));
+    stop(SIGKILL);  // acknowledged, then gone before the answer was enqueued
+    BOOST_TEST(outbox().empty());
+    llm_delay_ms = 0;  // the LLM now refuses at once: extractive stand-ins, and the digest is done
+    start();
+    BOOST_TEST(mention("Ev0DIED", "C0EVENT", 1).status == 200u);  // Slack's retry of the same event
+    BOOST_REQUIRE(eventually([&] { return !slack_api.posts_in("C0EVENT").empty(); }));
+    BOOST_REQUIRE(eventually([&] {
+        for (const auto& r : outbox())
+            if (r.state != "sent") return false;
+        return true;
+    }));
+    // A third delivery of it is a duplicate now: nothing more is posted.
+    const auto posted = slack_api.posts().size();
+    BOOST_TEST(mention("Ev0DIED", "C0EVENT", 2).status == 200u);
+    std::this_thread::sleep_for(300ms);
+    BOOST_TEST(slack_api.posts().size() == posted);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,8 +42,11 @@ struct worker_options {
     std::chrono::milliseconds prune_every{3'600'000};
 };
 
-// A process-unique owner name for claims.
+// A process-unique owner name for claims: "host:pid:random".
 std::string make_owner_name();
+// Whether `owner` (make_owner_name's form) names a process on this host that no longer runs: its
+// claims can be taken at once instead of after their lease. False for other hosts (replicas).
+bool owner_is_dead(const std::string& owner);
 
 class delivery_worker {
 public:
@@ -62,6 +65,9 @@ public:
     // One round: claims a batch and delivers all of it (conversations in parallel). Returns how
     // many rows it handled. Tests drive the worker with this and a manual clock.
     boost::asio::awaitable<int> deliver_due();
+    // Frees the claims (outbox rows, digest builds) of dead processes on this host (run() does it
+    // at start): their rows become unknown and are looked for before being sent.
+    boost::asio::awaitable<int> recover_dead_owners();
     // Hands back whatever this worker still holds (after stop(), before the process exits).
     boost::asio::awaitable<int> release();
 

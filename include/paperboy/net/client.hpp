@@ -60,7 +60,8 @@ enum class transport_failure : int {
     reset_after_send,     // the request was written, then the connection failed: it may have arrived
     timeout_after_send,   // the request was written, no answer in time: it may have arrived
     too_large,            // the response exceeded the size cap (the request did arrive)
-    cancelled,
+    cancelled,             // given up (shutdown) before the request was written
+    cancelled_after_send,  // given up after the request was written: it may have arrived
 };
 
 transport_failure failure_of(const error& e);
@@ -87,6 +88,10 @@ public:
     http_client& operator=(const http_client&) = delete;
 
     boost::asio::awaitable<result<client_response>> send(client_request req);
+
+    // Shutdown: every send in flight ends soon with transport_failure::cancelled (no retry), and so
+    // does every later one.
+    void cancel_all();
 
 private:
     struct impl;

@@ -19,6 +19,9 @@ public:
     database(std::unique_ptr<store> s, int workers) : store_(std::move(s)), pool_(static_cast<std::size_t>(workers)) {}
     ~database() { pool_.join(); }
 
+    // Waits for the calls already queued (shutdown). Calls queued afterwards never run.
+    void finish() { pool_.join(); }
+
     // co_await db.run([](store& s) { return s.schema_version(); });  Exceptions propagate to the caller.
     template <class F>
     boost::asio::awaitable<std::invoke_result_t<F, store&>> run(F f) {

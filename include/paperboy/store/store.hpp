@@ -160,6 +160,11 @@ public:
                                     std::int64_t lease_ms) = 0;
     virtual void release_digest_build(const digest_key& key, const std::string& owner) = 0;
 
+    // Owners that hold outbox rows or digest builds now (to recover those of a dead process).
+    virtual std::vector<std::string> claim_owners() = 0;
+    // Drops every digest build `owner` holds.
+    virtual int release_digest_builds(const std::string& owner) = 0;
+
     // Which digest a posted chat message shows, so replies in its thread can name its papers.
     virtual void remember_digest_message(const std::string& platform, const std::string& channel,
                                          const std::string& message_id, const digest_key& digest) = 0;

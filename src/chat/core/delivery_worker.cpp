@@ -6,7 +6,10 @@
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <random>
 
@@ -27,6 +30,22 @@ std::string make_owner_name() {
     char tail[16];
     std::snprintf(tail, sizeof tail, "%08x", rd());
     return std::string(host[0] ? host : "host") + ":" + std::to_string(::getpid()) + ":" + tail;
+}
+
+bool owner_is_dead(const std::string& owner) {
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0) return false;
+    const std::string prefix = std::string(host[0] ? host : "host") + ":";
+    if (!owner.starts_with(prefix)) return false;
+    const auto rest = owner.substr(prefix.size());
+    const auto colon = rest.find(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    pid_t pid = 0;
+    for (char ch : rest.substr(0, colon)) {
+        if (ch < '0' || ch > '9') return false;
+        pid = pid * 10 + (ch - '0');
+    }
+    return pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
 delivery_worker::delivery_worker(asio::any_io_executor executor, store::database& db, metrics::registry& metrics,
@@ -70,6 +89,12 @@ std::chrono::milliseconds delivery_worker::backoff(int attempts) const {
 
 awaitable<void> delivery_worker::run() {
     auto last_prune = std::chrono::steady_clock::now() - options_.prune_every;
+    try {
+        if (int n = co_await recover_dead_owners(); n > 0)
+            spdlog::info("delivery: took over {} claim(s) of a process on this host that is gone", n);
+    } catch (const std::exception& e) {
+        spdlog::error("delivery: {}", e.what());
+    }
     while (!stopped_) {
         int handled = 0;
         try {
@@ -209,6 +234,18 @@ awaitable<void> delivery_worker::deliver(store::outbox_item item) {
         }
         case send_outcome::status::failed: co_await fail(item, p, out.error); break;
     }
+}
+
+awaitable<int> delivery_worker::recover_dead_owners() {
+    auto recover = [](store::store& s) {
+        int released = 0;
+        for (const auto& owner : s.claim_owners()) {
+            if (!owner_is_dead(owner)) continue;
+            released += s.release_claims(owner) + s.release_digest_builds(owner);
+        }
+        return released;
+    };
+    co_return co_await db_.run(recover);
 }
 
 awaitable<int> delivery_worker::release() {

@@ -2,6 +2,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
@@ -45,7 +46,8 @@ transport_failure transport_of(const detail::exchange_outcome& out) {
     switch (out.failure) {
         case failure_class::tls: return transport_failure::tls;
         case failure_class::too_large: return transport_failure::too_large;
-        case failure_class::cancelled: return transport_failure::cancelled;
+        case failure_class::cancelled:
+            return out.request_sent ? transport_failure::cancelled_after_send : transport_failure::cancelled;
         case failure_class::client: return transport_failure::invalid_request;
         case failure_class::timeout:
             if (!out.connected) return transport_failure::connect;
@@ -59,7 +61,7 @@ transport_failure transport_of(const detail::exchange_outcome& out) {
 }  // namespace
 
 transport_failure failure_of(const error& e) {
-    return e.code > 0 && e.code <= static_cast<int>(transport_failure::cancelled) ? static_cast<transport_failure>(e.code)
+    return e.code > 0 && e.code <= static_cast<int>(transport_failure::cancelled_after_send) ? static_cast<transport_failure>(e.code)
                                                                                   : transport_failure::unspecified;
 }
 
@@ -74,13 +76,15 @@ const char* to_string(transport_failure f) {
         case transport_failure::timeout_after_send: return "no answer in time";
         case transport_failure::too_large: return "response too large";
         case transport_failure::cancelled: return "cancelled";
+        case transport_failure::cancelled_after_send: return "cancelled after sending";
         default: return "failure";
     }
 }
 
 bool may_have_arrived(transport_failure f) {
     return f == transport_failure::reset_after_send || f == transport_failure::timeout_after_send ||
-           f == transport_failure::too_large || f == transport_failure::unspecified;
+           f == transport_failure::cancelled_after_send || f == transport_failure::too_large ||
+           f == transport_failure::unspecified;
 }
 
 struct http_client::impl {
@@ -98,6 +102,19 @@ struct http_client::impl {
     metrics::registry& metrics;
     proxy_settings proxy;
     asio::ssl::context tls_ctx;
+
+    // cancel_all(): sends in flight and their waits, so shutdown need not wait for slow upstreams.
+    std::atomic<bool> stopping{false};
+    std::mutex busy_mutex;
+    std::vector<std::weak_ptr<detail::connection>> busy;
+    std::vector<std::weak_ptr<asio::steady_timer>> waits;
+
+    template <class T>
+    void track(std::vector<std::weak_ptr<T>>& list, const std::shared_ptr<T>& item) {
+        std::lock_guard lock(busy_mutex);
+        std::erase_if(list, [](const std::weak_ptr<T>& w) { return w.expired(); });
+        list.push_back(item);
+    }
 
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<upstream_state>> upstreams;
@@ -151,6 +168,21 @@ http_client::http_client(asio::any_io_executor executor, const config::config& c
 
 http_client::~http_client() = default;
 
+void http_client::cancel_all() {
+    auto self = impl_;
+    self->stopping = true;
+    std::lock_guard lock(self->busy_mutex);
+    for (auto& w : self->busy)
+        if (auto c = w.lock())
+            asio::post(c->strand, [c] {
+                if (c->established()) c->tcp().cancel();
+            });
+    for (auto& w : self->waits)
+        if (auto t = w.lock()) asio::post(t->get_executor(), [w] {
+                if (auto timer = w.lock()) timer->cancel();
+            });
+}
+
 awaitable<result<client_response>> http_client::send(client_request req) {
     auto self = impl_;
     auto parsed = detail::parse_target(req.url);
@@ -162,9 +194,14 @@ awaitable<result<client_response>> http_client::send(client_request req) {
     const std::string pool_key = to.scheme + "://" + to.authority() + "|" + proxy;
     retry_policy policy{req.max_retries.value_or(up->cfg.max_retries), self->settings.backoff_base,
                         self->settings.backoff_max, self->settings.retry_after_max};
-    asio::steady_timer timer(co_await asio::this_coro::executor);
+    auto timer = std::make_shared<asio::steady_timer>(co_await asio::this_coro::executor);
+    self->track(self->waits, timer);
+    const auto cancelled = [&name] {
+        return error{name + ": cancelled (shutting down)", static_cast<int>(transport_failure::cancelled)};
+    };
 
     for (int attempt = 1;; ++attempt) {
+        if (self->stopping) co_return cancelled();
         detail::exchange_outcome out;
         {
             auto slot = co_await up->slots.hold();
@@ -174,8 +211,9 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                 start_at = up->gate.reserve(steady::now());
             }
             if (start_at > steady::now()) {
-                timer.expires_at(start_at);
-                co_await timer.async_wait(tuple_awaitable);
+                timer->expires_at(start_at);
+                co_await timer->async_wait(tuple_awaitable);
+                if (self->stopping) co_return cancelled();
             }
             const auto started = steady::now();
             detail::exchange_request x{to, proxy, req, self->settings.user_agent, self->settings.max_response_bytes,
@@ -188,6 +226,7 @@ awaitable<result<client_response>> http_client::send(client_request req) {
                 auto c = self->take_idle(pool_key, req.idempotent ? idle_limit : brief_idle);
                 const bool reused = c != nullptr;
                 if (!c) c = std::make_shared<detail::connection>(self->executor);
+                self->track(self->busy, c);
                 out = co_await asio::co_spawn(c->strand, detail::exchange(c, self->tls_ctx, x), use_awaitable);
                 if (out.reusable) self->give_back(pool_key, c, static_cast<std::size_t>(up->cfg.max_connections));
                 if (!(reused && out.nothing_received && (req.idempotent || !out.request_sent))) break;
@@ -223,8 +262,9 @@ awaitable<result<client_response>> http_client::send(client_request req) {
         spdlog::warn("{} {}: {} on attempt {}, retrying in {} ms", req.method, name,
                      out.response ? "HTTP " + std::to_string(out.response->status) : out.error, attempt,
                      delay->count());
-        timer.expires_after(*delay);
-        auto [wait_ec] = co_await timer.async_wait(tuple_awaitable);
+        if (self->stopping) co_return cancelled();
+        timer->expires_after(*delay);
+        auto [wait_ec] = co_await timer->async_wait(tuple_awaitable);
         if (wait_ec) co_return error{name + ": cancelled while waiting to retry", static_cast<int>(transport_failure::cancelled)};
     }
 }

@@ -312,4 +312,18 @@ void sqlite_store::release_digest_build(const digest_key& k, const std::string& 
         .step();
 }
 
+std::vector<std::string> sqlite_store::claim_owners() {
+    auto c = conn();
+    statement s(c, "SELECT owner FROM outbox WHERE state = 'claimed' UNION SELECT owner FROM digest_builds");
+    std::vector<std::string> owners;
+    while (s.step()) owners.push_back(s.column_text(0));
+    return owners;
+}
+
+int sqlite_store::release_digest_builds(const std::string& owner) {
+    auto c = conn();
+    statement(c, "DELETE FROM digest_builds WHERE owner = ?").bind(1, owner).step();
+    return sqlite3_changes(c);
+}
+
 }  // namespace paperboy::store

@@ -65,6 +65,8 @@ public:
     bool claim_digest_build(const digest_key& key, const std::string& owner, std::int64_t now_ms,
                             std::int64_t lease_ms) override;
     void release_digest_build(const digest_key& key, const std::string& owner) override;
+    std::vector<std::string> claim_owners() override;
+    int release_digest_builds(const std::string& owner) override;
 
 private:
     // The calling thread's connection (and, for ":memory:", the lock that makes it exclusive).
