@@ -26,7 +26,7 @@ chat::worker_options worker_options_of(const config::config& c, const std::strin
 services::services(const config::config& c, boost::asio::io_context& ioc, metrics::registry& m, service_options o)
     : cfg(c), metrics(m), clock(*o.clock), owner(o.owner.empty() ? chat::make_owner_name() : o.owner),
       db(migrated_store(c), c.database.workers),
-      http(ioc.get_executor(), c, m,
+      http(ioc.get_executor(), c.http_client, c.upstreams, m,
            o.proxy ? *o.proxy : net::proxy_settings::from_environment(config::process_environment())),
       arxiv(http, c.upstream("arxiv").base_url),
       huggingface(http, c.upstream("huggingface").base_url, reveal(c.secret.hf_token)),

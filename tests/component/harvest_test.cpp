@@ -78,7 +78,7 @@ struct harvest_fixture : test::io_fixture {
     }
 
     harvest::harvest_result harvest(std::set<std::string> posted = {}) {
-        net::http_client http(ioc.get_executor(), cfg, metrics);
+        net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
         sources::arxiv_client arxiv(http, cfg.upstream("arxiv").base_url);
         sources::huggingface_client hf(http, cfg.upstream("huggingface").base_url, "hf_test");
         sources::semantic_scholar_client s2(http, cfg.upstream("semantic_scholar").base_url, "s2-key");
@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(arxiv_pages_through_a_window_at_its_pace) {
                                    : "arxiv/api_query_all-testing_start0_max10_2026-04-12.xml"));
     });
     cfg.upstreams["arxiv"].min_interval = 250ms;
-    net::http_client http(ioc.get_executor(), cfg, metrics);
+    net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     sources::arxiv_client arxiv(http, cfg.upstream("arxiv").base_url);
     auto papers = run(arxiv.fetch_window({"cs.CL"}, sys_days{year{2026} / 4 / 10}, sys_days{year{2026} / 4 / 11}, 10, 20));
     BOOST_REQUIRE(papers);
@@ -244,7 +244,7 @@ BOOST_AUTO_TEST_CASE(arxiv_asks_again_after_an_unexpected_empty_page) {
     empty = empty.substr(0, first_entry) + "</feed>\n";
     arxiv_peer.push(atom(empty));
     arxiv_peer.push(atom(fixture("arxiv/api_query_all-testing_start10_max10_2026-04-12.xml")));
-    net::http_client http(ioc.get_executor(), cfg, metrics);
+    net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     sources::arxiv_client arxiv(http, cfg.upstream("arxiv").base_url);
     auto papers = run(arxiv.fetch_window({"cs.CL"}, sys_days{year{2026} / 4 / 10}, sys_days{year{2026} / 4 / 11}, 10, 20));
     BOOST_REQUIRE(papers);

@@ -231,6 +231,23 @@ BOOST_AUTO_TEST_CASE(a_paper_id_or_arxiv_url_gets_that_paper_posted) {
     BOOST_TEST(sources.hf.request_count() == 0u);  // no digest was built for it
 }
 
+BOOST_AUTO_TEST_CASE(a_failure_upstream_reaches_the_requester_as_a_sentence_without_details) {
+    cfg.upstreams["arxiv"].max_retries = 0;
+    start();
+    sources.arxiv.set_handler([](const test::recorded_request&) { return test::scripted_reply{.drop = true}; });
+    command("paper 2104.12255", "C0DOWN");
+    BOOST_REQUIRE(eventually([&] { return responder.peer.request_count() > 0; }));
+    settle();
+    const auto note = responder.messages().back();
+    BOOST_TEST(note["response_type"] == "ephemeral");
+    const auto text = note["text"].get<std::string>();
+    BOOST_TEST(text.find("arXiv did not answer") != std::string::npos, text);
+    BOOST_TEST(text.find("127.0.0.1") == std::string::npos, text);  // no upstream host,
+    BOOST_TEST(text.find("attempt") == std::string::npos, text);    // no retry count,
+    BOOST_TEST(text.find("connection") == std::string::npos, text); // no transport detail
+    BOOST_TEST(slack_api.posts_in("C0DOWN").empty());
+}
+
 BOOST_AUTO_TEST_CASE(without_a_bot_token_the_digest_goes_in_channel_through_the_response_url) {
     start(/*with_token=*/false);
     auto ack = command("today", "C0PAPERS", responder.url("/commands/T0001/42/secret"));

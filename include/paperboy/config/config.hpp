@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "paperboy/net/settings.hpp"
 #include "paperboy/pipeline/profile.hpp"
 
 namespace paperboy::config {
@@ -31,17 +32,9 @@ private:
     std::string value_;
 };
 
-struct server_config {
-    std::string host = "127.0.0.1";
-    unsigned short port = 8080;
-    int io_threads = 2;
-    std::size_t max_body_bytes = 1024 * 1024;
-    std::size_t max_header_bytes = 16 * 1024;
-    std::chrono::milliseconds request_timeout{10'000};     // whole request must arrive within this
-    std::chrono::milliseconds keep_alive_timeout{60'000};  // idle keep-alive connection is closed after
-    int max_connections = 1024;
-    std::chrono::milliseconds shutdown_grace{10'000};
-};
+using net::http_client_config;
+using net::server_config;
+using net::upstream_config;
 
 struct database_config {
     std::string url = "sqlite:var/paperboy.db";
@@ -51,23 +44,6 @@ struct database_config {
 struct log_config {
     std::string level = "info";
     std::string format = "text";  // text | json
-};
-
-struct upstream_config {
-    std::string base_url;
-    std::chrono::milliseconds timeout{30'000};
-    std::chrono::milliseconds min_interval{0};  // pacing between request starts to this host
-    int max_connections = 4;
-    int max_retries = 3;
-};
-
-struct http_client_config {
-    std::string user_agent;  // default: "paperboy/<version> (+https://github.com/paperboy)"
-    std::size_t max_response_bytes = 64 * 1024 * 1024;
-    std::string ca_file;  // extra trust anchors (PEM) besides the system store
-    std::chrono::milliseconds backoff_base{500};
-    std::chrono::milliseconds backoff_max{30'000};
-    std::chrono::milliseconds retry_after_max{120'000};
 };
 
 struct summarizer_config {
@@ -133,7 +109,7 @@ struct config {
     const upstream_config& upstream(const std::string& name) const { return upstreams.at(name); }
 };
 
-using environment = std::map<std::string, std::string>;
+using environment = net::environment;
 
 // The built-in defaults (what paperboy runs on with no file and no environment).
 config defaults();

@@ -17,7 +17,9 @@
 #include <optional>
 #include <string>
 
-#include "paperboy/config/config.hpp"
+#include <map>
+
+#include "paperboy/net/settings.hpp"
 #include "paperboy/core/result.hpp"
 #include "paperboy/net/http.hpp"
 
@@ -74,15 +76,16 @@ struct proxy_settings {
     std::string https_proxy;  // proxy for https:// targets (CONNECT)
     std::string no_proxy;     // "localhost,.example.com,10.0.0.1" or "*"
 
-    static proxy_settings from_environment(const config::environment& env);
+    static proxy_settings from_environment(const environment& env);
     // The proxy URL to use for `host`, or empty for a direct connection.
     std::string proxy_for(std::string_view scheme, std::string_view host) const;
 };
 
 class http_client {
 public:
-    http_client(boost::asio::any_io_executor executor, const config::config& cfg, metrics::registry& metrics,
-                proxy_settings proxy = {});
+    // `upstreams`: per-upstream limits by name ("arxiv", "slack", ...); others get the defaults.
+    http_client(boost::asio::any_io_executor executor, http_client_config settings,
+                std::map<std::string, upstream_config> upstreams, metrics::registry& metrics, proxy_settings proxy = {});
     ~http_client();
     http_client(const http_client&) = delete;
     http_client& operator=(const http_client&) = delete;

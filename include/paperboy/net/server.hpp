@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "paperboy/config/config.hpp"
+#include "paperboy/net/settings.hpp"
 #include "paperboy/net/router.hpp"
 
 namespace paperboy::metrics {
@@ -21,7 +21,7 @@ class http_server {
 public:
     // `metrics` must outlive the server. The worker threads start with start() and end with the
     // server (or when shutdown() has finished).
-    http_server(config::server_config cfg, router routes, metrics::registry& metrics);
+    http_server(server_config cfg, router routes, metrics::registry& metrics);
     ~http_server();
     http_server(const http_server&) = delete;
     http_server& operator=(const http_server&) = delete;

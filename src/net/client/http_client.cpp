@@ -29,9 +29,9 @@ namespace {
 
 // Limits and pacing shared by every request to one upstream.
 struct upstream_state {
-    upstream_state(asio::any_io_executor ex, config::upstream_config c)
+    upstream_state(asio::any_io_executor ex, upstream_config c)
         : cfg(std::move(c)), slots(ex, static_cast<std::size_t>(cfg.max_connections)), gate(cfg.min_interval) {}
-    config::upstream_config cfg;
+    upstream_config cfg;
     async::semaphore slots;  // max_connections requests in flight
     std::mutex gate_mutex;
     pacer gate;
@@ -87,9 +87,15 @@ bool may_have_arrived(transport_failure f) {
            f == transport_failure::unspecified;
 }
 
+static http_client_config with_user_agent(http_client_config s) {
+    if (s.user_agent.empty()) s.user_agent = std::string("paperboy/") + PAPERBOY_VERSION + " (LLM paper digests for team chat)";
+    return s;
+}
+
 struct http_client::impl {
-    impl(asio::any_io_executor ex, const config::config& cfg, metrics::registry& m, proxy_settings p)
-        : executor(ex), settings(cfg.http_client), upstream_defaults(cfg.upstreams), metrics(m),
+    impl(asio::any_io_executor ex, http_client_config s, std::map<std::string, upstream_config> u,
+         metrics::registry& m, proxy_settings p)
+        : executor(ex), settings(with_user_agent(std::move(s))), upstream_defaults(std::move(u)), metrics(m),
           proxy(std::move(p)), tls_ctx(asio::ssl::context::tls_client) {
         tls_ctx.set_default_verify_paths();
         if (!settings.ca_file.empty()) tls_ctx.load_verify_file(settings.ca_file);
@@ -97,8 +103,8 @@ struct http_client::impl {
     }
 
     asio::any_io_executor executor;
-    config::http_client_config settings;
-    std::map<std::string, config::upstream_config> upstream_defaults;
+    http_client_config settings;
+    std::map<std::string, upstream_config> upstream_defaults;
     metrics::registry& metrics;
     proxy_settings proxy;
     asio::ssl::context tls_ctx;
@@ -125,7 +131,7 @@ struct http_client::impl {
         auto& slot = upstreams[name];
         if (!slot) {
             auto it = upstream_defaults.find(name);
-            config::upstream_config cfg = it != upstream_defaults.end() ? it->second : config::upstream_config{};
+            upstream_config cfg = it != upstream_defaults.end() ? it->second : upstream_config{};
             slot = std::make_shared<upstream_state>(executor, cfg);
         }
         return slot;
@@ -155,9 +161,10 @@ struct http_client::impl {
     }
 };
 
-http_client::http_client(asio::any_io_executor executor, const config::config& cfg, metrics::registry& metrics,
+http_client::http_client(asio::any_io_executor executor, http_client_config settings,
+                         std::map<std::string, upstream_config> upstreams, metrics::registry& metrics,
                          proxy_settings proxy)
-    : impl_(std::make_shared<impl>(executor, cfg, metrics, std::move(proxy))) {
+    : impl_(std::make_shared<impl>(executor, std::move(settings), std::move(upstreams), metrics, std::move(proxy))) {
     metrics.describe_counter("paperboy_upstream_requests_total",
                              "Outbound HTTP attempts by upstream and outcome (status code or failure class).");
     metrics.describe_counter("paperboy_upstream_errors_total", "Outbound attempts that failed, by failure class.");

@@ -6,7 +6,7 @@
 namespace paperboy::net {
 namespace {
 
-std::string first_of(const config::environment& env, std::initializer_list<const char*> names) {
+std::string first_of(const environment& env, std::initializer_list<const char*> names) {
     for (const char* n : names) {
         auto it = env.find(n);
         if (it != env.end() && !it->second.empty()) return it->second;
@@ -16,7 +16,7 @@ std::string first_of(const config::environment& env, std::initializer_list<const
 
 }  // namespace
 
-proxy_settings proxy_settings::from_environment(const config::environment& env) {
+proxy_settings proxy_settings::from_environment(const environment& env) {
     return {first_of(env, {"http_proxy", "HTTP_PROXY"}), first_of(env, {"https_proxy", "HTTPS_PROXY"}),
             first_of(env, {"no_proxy", "NO_PROXY"})};
 }

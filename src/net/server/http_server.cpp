@@ -75,7 +75,7 @@ struct worker {
 };
 
 struct http_server::impl : std::enable_shared_from_this<impl> {
-    impl(config::server_config c, router r, metrics::registry& m)
+    impl(server_config c, router r, metrics::registry& m)
         : cfg(std::move(c)), routes(std::move(r)), metrics(m), workers(make_workers(cfg.io_threads)),
           acceptor(std::in_place, workers.front()->ioc) {}
 
@@ -87,7 +87,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
     // Connections are dealt to the workers in turn.
     asio::any_io_executor next_worker() { return workers[next_worker_index++ % workers.size()]->ioc.get_executor(); }
 
-    config::server_config cfg;
+    server_config cfg;
     router routes;
     metrics::registry& metrics;
     std::vector<std::unique_ptr<worker>> workers;
@@ -287,7 +287,7 @@ void http_server::impl::close_connections(bool idle_only) {
     }
 }
 
-http_server::http_server(config::server_config cfg, router routes, metrics::registry& metrics)
+http_server::http_server(server_config cfg, router routes, metrics::registry& metrics)
     : impl_(std::make_shared<impl>(std::move(cfg), std::move(routes), metrics)) {
     metrics.describe_counter("paperboy_http_requests_total", "HTTP requests served, by route, method and status.");
     metrics.describe_histogram("paperboy_http_request_duration_seconds", "Time to handle and answer a request.",

@@ -17,11 +17,15 @@ using test::scripted_reply;
 namespace {
 
 struct client_fixture : test::io_fixture {
-    config::config cfg = [] {
-        auto c = config::defaults();
+    // The client's own settings (no configuration loader): fast backoff, one upstream "fake".
+    struct settings {
+        net::http_client_config http_client;
+        std::map<std::string, net::upstream_config> upstreams;
+    } cfg = [] {
+        settings c;
         c.http_client.backoff_base = 10ms;
         c.http_client.backoff_max = 50ms;
-        c.upstreams["fake"] = config::upstream_config{"http://127.0.0.1", 2000ms, 0ms, 4, 3};
+        c.upstreams["fake"] = net::upstream_config{"http://127.0.0.1", 2000ms, 0ms, 4, 3};
         return c;
     }();
     metrics::registry metrics;
@@ -52,7 +56,7 @@ BOOST_FIXTURE_TEST_SUITE(http_client, client_fixture)
 BOOST_AUTO_TEST_CASE(plain_get_sends_headers_and_reuses_the_connection) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request& r) { return scripted_reply{200, "{\"path\":\"" + r.target + "\"}"}; });
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     for (int i = 0; i < 3; ++i) {
         auto res = get(client, peer.base_url() + "/api/query?search_query=cat%3Acs.CL&start=0");
         BOOST_REQUIRE(res);
@@ -72,7 +76,7 @@ BOOST_AUTO_TEST_CASE(plain_get_sends_headers_and_reuses_the_connection) {
 BOOST_AUTO_TEST_CASE(post_carries_body_and_headers) {
     fake_peer peer;
     peer.push({201, "{}"});
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     net::client_request req{"POST", peer.base_url() + "/graph/v1/paper/batch?fields=title",
                             {{"Content-Type", "application/json"}, {"x-api-key", "k"}}, R"({"ids":["ARXIV:2602.10693"]})",
                             "fake"};
@@ -91,7 +95,7 @@ BOOST_AUTO_TEST_CASE(rate_limit_is_retried_after_retry_after) {
     peer.push({429, R"({"message":"You are being rate limited.","retry_after":0.3})", "application/json",
                {{"Retry-After", "0.3"}}});
     peer.push({200, "ok"});
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(res);
     BOOST_TEST(res->status == 200u);
@@ -105,7 +109,7 @@ BOOST_AUTO_TEST_CASE(rate_limit_is_retried_after_retry_after) {
 BOOST_AUTO_TEST_CASE(server_errors_are_retried_until_the_limit_then_returned) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{503, R"({"error":"busy"})"}; });
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(res);
     BOOST_TEST(res->status == 503u);
@@ -116,7 +120,7 @@ BOOST_AUTO_TEST_CASE(server_errors_are_retried_until_the_limit_then_returned) {
 BOOST_AUTO_TEST_CASE(client_errors_are_never_retried) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{404, R"({"error":"Paper with id 0 not found"})"}; });
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(res);
     BOOST_TEST(res->status == 404u);
@@ -127,7 +131,7 @@ BOOST_AUTO_TEST_CASE(dropped_connections_are_retried_then_reported) {
     fake_peer peer;
     peer.push({.drop = true});
     peer.push({200, "recovered"});
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(res);
     BOOST_TEST(res->body == "recovered");
@@ -144,7 +148,7 @@ BOOST_AUTO_TEST_CASE(dropped_connections_are_retried_then_reported) {
 BOOST_AUTO_TEST_CASE(non_idempotent_calls_are_not_repeated_once_sent) {
     fake_peer peer;
     peer.push({.drop = true});  // the server got the request, then the connection died
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     net::client_request post{"POST", peer.base_url() + "/chat.postMessage", {}, "{}", "fake"};
     post.idempotent = false;
     auto lost = run(client.send(post));
@@ -162,7 +166,7 @@ BOOST_AUTO_TEST_CASE(slow_replies_time_out) {
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "late", "text/plain", {}, 800ms}; });
     cfg.upstreams["fake"].timeout = 150ms;
     cfg.upstreams["fake"].max_retries = 1;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(!res);
     BOOST_TEST(res.err().message.find("timeout") != std::string::npos);
@@ -173,7 +177,7 @@ BOOST_AUTO_TEST_CASE(oversized_responses_are_refused_not_retried) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, std::string(64 * 1024, 'x')}; });
     cfg.http_client.max_response_bytes = 4096;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE(!res);
     BOOST_TEST((net::failure_of(res.err()) == net::transport_failure::too_large), res.err().message);
@@ -187,7 +191,7 @@ BOOST_AUTO_TEST_CASE(refused_connections_fail_cleanly) {
         closed_port = gone.port();
     }
     cfg.upstreams["fake"].max_retries = 0;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto res = get(client, "http://127.0.0.1:" + std::to_string(closed_port) + "/x");
     BOOST_REQUIRE(!res);
     BOOST_TEST(res.err().message.find("connecting to 127.0.0.1") != std::string::npos);
@@ -200,7 +204,7 @@ BOOST_AUTO_TEST_CASE(pacing_spaces_requests_and_limits_connections) {
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "{}", "application/json", {}, 20ms}; });
     cfg.upstreams["fake"].min_interval = 200ms;
     cfg.upstreams["fake"].max_connections = 1;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     // Three concurrent callers; the gate must serialise them 200 ms apart on one connection.
     BOOST_TEST(run(three(client, peer.base_url() + "/p")) == 3);
     auto seen = peer.requests();
@@ -215,7 +219,7 @@ BOOST_AUTO_TEST_CASE(https_with_a_trusted_ca_works) {
     fake_peer peer(fake_peer::tls_identity{pki.server_cert_pem, pki.server_key_pem});
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "secure"}; });
     cfg.http_client.ca_file = pki.ca_file;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     auto by_ip = get(client, peer.base_url() + "/x");
     BOOST_REQUIRE_MESSAGE(by_ip, (by_ip ? "" : by_ip.err().message));
     BOOST_TEST(by_ip->body == "secure");
@@ -228,7 +232,7 @@ BOOST_AUTO_TEST_CASE(https_refuses_an_untrusted_ca_and_a_wrong_host) {
     auto trusted = test::make_test_pki({"localhost"}, {"127.0.0.1"});
     auto rogue = test::make_test_pki({"localhost"}, {"127.0.0.1"});
     cfg.http_client.ca_file = trusted.ca_file;
-    net::http_client client(ioc.get_executor(), cfg, metrics);
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     {
         fake_peer peer(fake_peer::tls_identity{rogue.server_cert_pem, rogue.server_key_pem});
         auto res = get(client, peer.base_url() + "/x");
@@ -239,7 +243,7 @@ BOOST_AUTO_TEST_CASE(https_refuses_an_untrusted_ca_and_a_wrong_host) {
     {
         auto wrong = test::make_test_pki({"example.invalid"}, {});
         cfg.http_client.ca_file = wrong.ca_file;
-        net::http_client client2(ioc.get_executor(), cfg, metrics);
+        net::http_client client2(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
         fake_peer peer(fake_peer::tls_identity{wrong.server_cert_pem, wrong.server_key_pem});
         auto res = get(client2, peer.base_url() + "/x");
         BOOST_REQUIRE(!res);
@@ -258,7 +262,7 @@ BOOST_AUTO_TEST_CASE(https_goes_through_a_connect_tunnel) {
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "through the tunnel"}; });
     test::fake_proxy proxy;
     cfg.http_client.ca_file = pki.ca_file;
-    net::http_client client(ioc.get_executor(), cfg, metrics,
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics,
                             net::proxy_settings::from_environment({{"HTTPS_PROXY", proxy.url()}}));
     const std::string url = "https://localhost:" + std::to_string(peer.port()) + "/x";
     auto res = get(client, url);
@@ -274,7 +278,7 @@ BOOST_AUTO_TEST_CASE(no_proxy_hosts_connect_directly_and_refusals_are_reported) 
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "direct"}; });
     test::fake_proxy refusing(407);
     cfg.upstreams["fake"].max_retries = 0;
-    net::http_client direct(ioc.get_executor(), cfg, metrics,
+    net::http_client direct(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics,
                             net::proxy_settings::from_environment(
                                 {{"HTTPS_PROXY", refusing.url()}, {"HTTP_PROXY", refusing.url()}, {"NO_PROXY", "127.0.0.1"}}));
     auto res = get(direct, peer.base_url() + "/x");
@@ -282,7 +286,7 @@ BOOST_AUTO_TEST_CASE(no_proxy_hosts_connect_directly_and_refusals_are_reported) 
     BOOST_TEST(res->body == "direct");
     BOOST_TEST(refusing.connect_targets().empty());
 
-    net::http_client proxied(ioc.get_executor(), cfg, metrics,
+    net::http_client proxied(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics,
                              net::proxy_settings::from_environment({{"HTTPS_PROXY", refusing.url()}}));
     auto refused = get(proxied, "https://localhost:" + std::to_string(peer.port()) + "/x");
     BOOST_REQUIRE(!refused);

@@ -36,8 +36,8 @@ asio::awaitable<net::response> throws(net::request&) {
 
 // A running server on 127.0.0.1:0 with two I/O threads (its own); `ioc` runs the shutdown.
 struct server_fixture {
-    config::server_config cfg = [] {
-        config::server_config c;
+    net::server_config cfg = [] {
+        net::server_config c;
         c.port = 0;
         c.request_timeout = 500ms;
         c.keep_alive_timeout = 2000ms;

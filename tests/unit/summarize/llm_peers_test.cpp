@@ -79,19 +79,19 @@ struct peers_fixture : test::io_fixture {
     core::paper paper = minimax_paper();
 
     core::summary guarded_anthropic(const std::string& language = "en") {
-        net::http_client http(ioc.get_executor(), cfg, metrics);
+        net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
         anthropic_summarizer llm(http, cfg.upstream("anthropic").base_url, config::secret(anthropic_key),
                                  "claude-sonnet-4-5", prompt_library(), metrics);
         return run(summarize_guarded(llm, paper, language, metrics));
     }
     result<llm_output> call_anthropic() {
-        net::http_client http(ioc.get_executor(), cfg, metrics);
+        net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
         anthropic_summarizer llm(http, cfg.upstream("anthropic").base_url, config::secret(anthropic_key),
                                  "claude-sonnet-4-5", prompt_library(), metrics);
         return run(llm.summarize(paper, "en"));
     }
     core::summary guarded_openai(const std::string& key, const std::string& model) {
-        net::http_client http(ioc.get_executor(), cfg, metrics);
+        net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
         openai_summarizer llm(http, cfg.upstream("openai").base_url, config::secret(key), model, prompt_library(), metrics);
         return run(summarize_guarded(llm, paper, "en", metrics));
     }
@@ -285,7 +285,7 @@ BOOST_AUTO_TEST_CASE(invented_twice_gives_the_extractive_summary_with_a_note) {
 }
 
 BOOST_AUTO_TEST_CASE(factory_follows_the_configuration) {
-    net::http_client http(ioc.get_executor(), cfg, metrics);
+    net::http_client http(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
     BOOST_TEST(make_summarizer(cfg, http, metrics)->id() == "extractive");  // no key: the offline default
     cfg.secret.openai_api_key = config::secret("sk-test-openai");
     BOOST_TEST(make_summarizer(cfg, http, metrics)->id() == "openai:gpt-4o-mini");
