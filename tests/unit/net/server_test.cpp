@@ -122,6 +122,17 @@ BOOST_AUTO_TEST_CASE(routes_answer_and_unknowns_get_json_errors) {
     BOOST_TEST(metrics.value("paperboy_http_requests_total", {{"route", "unmatched"}, {"method", "GET"}, {"status", "404"}}) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(methods_outside_the_standard_set_share_one_metrics_label) {
+    start();
+    auto s = connect();
+    for (const char* method : {"FROBNICATE", "XYZZY", "BREW"}) {
+        auto r = exchange(s, std::string(method) + " /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        BOOST_TEST(r.result_int() == 405u);
+    }
+    BOOST_TEST(metrics.value("paperboy_http_requests_total", {{"route", "/healthz"}, {"method", "other"}, {"status", "405"}}) == 3);
+    BOOST_TEST(metrics.value("paperboy_http_requests_total", {{"route", "/healthz"}, {"method", "BREW"}, {"status", "405"}}) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(oversized_body_gets_413_and_the_server_keeps_serving) {
     start();
     auto s = connect();
