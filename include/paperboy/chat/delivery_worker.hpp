@@ -62,8 +62,9 @@ public:
 
     // Claims and delivers until stop(); prunes old rows every prune_every.
     boost::asio::awaitable<void> run();
-    // One round: claims a batch and delivers all of it (conversations in parallel). Returns how
-    // many rows it handled. Tests drive the worker with this and a manual clock.
+    // One round: claims a batch and delivers all of it (conversations in parallel), waiting for
+    // every delivery. Returns how many rows it handled. Tests drive the worker with this and a
+    // manual clock; run() does not wait for a round before claiming more.
     boost::asio::awaitable<int> deliver_due();
     // Frees the claims (outbox rows, digest builds) of dead processes on this host (run() does it
     // at start): their rows become unknown and are looked for before being sent.
@@ -76,6 +77,7 @@ public:
     const std::string& owner() const { return options_.owner; }
 
 private:
+    boost::asio::awaitable<int> claim_and_deliver(bool wait);
     boost::asio::awaitable<void> deliver(store::outbox_item item);
     boost::asio::awaitable<void> fail(const store::outbox_item& item, port* p, const std::string& error);
     std::chrono::milliseconds backoff(int attempts) const;

@@ -98,7 +98,7 @@ awaitable<void> delivery_worker::run() {
     while (!stopped_) {
         int handled = 0;
         try {
-            handled = co_await deliver_due();
+            handled = co_await claim_and_deliver(false);
             if (std::chrono::steady_clock::now() - last_prune >= options_.prune_every) {
                 last_prune = std::chrono::steady_clock::now();
                 const auto horizon = std::chrono::time_point_cast<std::chrono::seconds>(
@@ -112,7 +112,7 @@ awaitable<void> delivery_worker::run() {
             spdlog::error("delivery: {}", e.what());
         }
         if (stopped_) break;
-        if (handled > 0) continue;  // there may be more (the next row of a conversation)
+        if (handled > 0) continue;  // there may be more (other conversations)
         {
             std::lock_guard lock(wake_mutex_);
             if (woken_) {
@@ -132,14 +132,20 @@ awaitable<void> delivery_worker::run() {
     }
 }
 
-awaitable<int> delivery_worker::deliver_due() {
+awaitable<int> delivery_worker::deliver_due() { co_return co_await claim_and_deliver(true); }
+
+awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
+    const int room = options_.batch - in_flight_.load();
+    if (room <= 0) co_return 0;  // each finishing delivery wakes the loop
     const auto now = clock_.now_ms();
     if (next_retry_ms_.load() <= now) next_retry_ms_ = 0;
-    auto claim = [c = store::outbox_claim{options_.owner, now, options_.lease.count(), options_.batch,
-                                          options_.max_attempts}](store::store& s) { return s.claim_outbox(c); };
+    auto claim = [c = store::outbox_claim{options_.owner, now, options_.lease.count(), room, options_.max_attempts}](
+                     store::store& s) { return s.claim_outbox(c); };
     auto rows = co_await db_.run(claim);
     if (rows.empty()) co_return 0;
-    // One row per conversation: deliver them side by side, and wait for all.
+    // One row per conversation: deliver them side by side. run() goes on claiming while they are in
+    // flight (a conversation with a claimed row is not claimed again); each one that finishes wakes
+    // it, for that conversation's next row. deliver_due() waits for all of them.
     auto done = std::make_shared<done_channel>(executor_, rows.size());
     for (auto& row : rows) {
         ++in_flight_;
@@ -152,10 +158,12 @@ awaitable<int> delivery_worker::deliver_due() {
             }
             --self->in_flight_;
             done->try_send(boost::system::error_code{});
+            self->wake();
         };
         asio::co_spawn(executor_, job(this, std::move(row), done), asio::detached);
     }
-    for (std::size_t i = 0; i < rows.size(); ++i) co_await done->async_receive(asio::use_awaitable);
+    if (wait)
+        for (std::size_t i = 0; i < rows.size(); ++i) co_await done->async_receive(asio::use_awaitable);
     co_return static_cast<int>(rows.size());
 }
 
