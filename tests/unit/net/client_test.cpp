@@ -161,6 +161,31 @@ BOOST_AUTO_TEST_CASE(non_idempotent_calls_are_not_repeated_once_sent) {
     BOOST_TEST(limited->body == "posted");  // a 429 proves it was not acted on: retried
 }
 
+BOOST_AUTO_TEST_CASE(a_post_on_a_pooled_connection_that_dies_after_the_request_is_not_repeated) {
+    fake_peer peer;
+    peer.push({200, "first"});
+    peer.push({.drop = true});  // the reused connection takes the second request, then dies
+    net::http_client client(ioc.get_executor(), cfg.http_client, cfg.upstreams, metrics);
+    net::client_request post{"POST", peer.base_url() + "/chat.postMessage", {}, "{}", "fake"};
+    post.idempotent = false;
+    BOOST_REQUIRE(run(client.send(post)));
+    auto lost = run(client.send(post));
+    BOOST_REQUIRE(!lost);
+    BOOST_TEST((net::failure_of(lost.err()) == net::transport_failure::reset_after_send), lost.err().message);
+    BOOST_TEST(net::may_have_arrived(net::failure_of(lost.err())));
+    BOOST_TEST(peer.connections_accepted() == 1);  // it was the pooled connection
+    BOOST_TEST(peer.request_count() == 2u);        // and no fresh-connection retry of the second POST
+
+    // The same on a GET (idempotent) is retried on a fresh connection, once, for free.
+    peer.push({200, "warm"});
+    peer.push({.drop = true});
+    peer.push({200, "again"});
+    BOOST_REQUIRE(get(client, peer.base_url() + "/a"));
+    auto retried = get(client, peer.base_url() + "/b");
+    BOOST_REQUIRE(retried);
+    BOOST_TEST(retried->body == "again");
+}
+
 BOOST_AUTO_TEST_CASE(slow_replies_time_out) {
     fake_peer peer;
     peer.set_handler([](const test::recorded_request&) { return scripted_reply{200, "late", "text/plain", {}, 800ms}; });
