@@ -47,23 +47,29 @@ public:
 // and are looked for on the platform before anyone sends them again).
 asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::milliseconds grace) {
     asio::steady_timer tick(co_await asio::this_coro::executor);
-    auto busy = [&s] { return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0; };
-    auto wait_until = [&](std::chrono::steady_clock::time_point deadline) -> asio::awaitable<void> {
+    auto wait_while = [&](auto busy, std::chrono::steady_clock::time_point deadline) -> asio::awaitable<bool> {
         while (busy() && std::chrono::steady_clock::now() < deadline) {
             tick.expires_after(std::chrono::milliseconds(20));
             co_await tick.async_wait(asio::as_tuple(asio::use_awaitable));
         }
+        co_return !busy();
     };
+    auto jobs = [&s] { return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0; };
+    auto worker_busy = [&s] { return s.worker.running() || s.worker.in_flight() > 0; };
     const auto deadline = std::chrono::steady_clock::now() + grace;
     co_await server.shutdown();
-    co_await wait_until(deadline);
-    if (busy()) {
+    if (!co_await wait_while(jobs, deadline)) {
         spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period; cancelling them",
                      s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
         s.http.cancel_all();
-        co_await wait_until(std::chrono::steady_clock::now() + std::chrono::seconds(5));
+        co_await wait_while(jobs, std::chrono::steady_clock::now() + std::chrono::seconds(5));
     }
+    // The worker's loop ends after its current claim; rows it claimed while stopping go back unsent.
     s.worker.stop();
+    if (!co_await wait_while(worker_busy, std::chrono::steady_clock::now() + std::chrono::seconds(5))) {
+        s.http.cancel_all();
+        co_await wait_while(worker_busy, std::chrono::steady_clock::now() + std::chrono::seconds(5));
+    }
     if (int released = co_await s.worker.release(); released > 0)
         spdlog::info("shutdown: handed back {} claimed outbox row(s)", released);
 }

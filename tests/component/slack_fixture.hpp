@@ -137,6 +137,7 @@ struct slack_fixture {
         if (server) {
             eventually([this] { return graph->slack->jobs_in_flight() == 0; }, 10s);
             graph->worker.stop();
+            eventually([this] { return !graph->worker.running() && graph->worker.in_flight() == 0; }, 10s);
             std::promise<void> done;
             boost::asio::co_spawn(ioc, server->shutdown(), [&](std::exception_ptr) { done.set_value(); });
             done.get_future().wait();

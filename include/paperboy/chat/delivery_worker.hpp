@@ -4,6 +4,7 @@
 // delivered"). Several workers (replicas) may share one store: claims and leases keep them apart.
 //
 //   claimed row, unclear? ──yes──> port.find_sent: found → sent; cannot tell → failed; absent ↓
+//   claimed more than max_attempts times → (looked for first) failed "gave up", requester told
 //                         ──no───> port.send: sent → sent (+ the digest message remembered)
 //                                             retry → pending until Retry-After / backoff
 //                                             unclear → unknown (looked for before any re-send)
@@ -17,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,10 +76,14 @@ public:
 
     // Rows being delivered right now.
     int in_flight() const { return in_flight_.load(); }
+    // Whether run() is still looping (it may be in the middle of a claim).
+    bool running() const { return running_.load(); }
     const std::string& owner() const { return options_.owner; }
 
 private:
     boost::asio::awaitable<int> claim_and_deliver(bool wait);
+    bool begin_delivery(std::int64_t id);
+    void end_delivery(std::int64_t id);
     boost::asio::awaitable<void> deliver(store::outbox_item item);
     boost::asio::awaitable<void> fail(const store::outbox_item& item, port* p, const std::string& error);
     std::chrono::milliseconds backoff(int attempts) const;
@@ -93,7 +99,9 @@ private:
     boost::asio::steady_timer timer_;
     std::mutex wake_mutex_;
     bool woken_ = false;
+    std::set<std::int64_t> delivering_;  // ids in flight here (guarded by wake_mutex_)
     std::atomic<bool> stopped_{false};
+    std::atomic<bool> running_{false};
     std::atomic<int> in_flight_{0};
     std::atomic<std::int64_t> next_retry_ms_{0};  // earliest next_attempt_at this worker set
 };

@@ -70,13 +70,13 @@ struct outbox_item {
 };
 
 // A delivery worker's claim: up to `limit` due rows, at most one per conversation (so a channel's
-// messages go out in order), leased to `owner` until now + lease.
+// messages go out in order), leased to `owner` until now + lease. The worker decides what to do
+// with a row claimed too often (delivery.max_attempts).
 struct outbox_claim {
     std::string owner;
     std::int64_t now_ms = 0;
     std::int64_t lease_ms = 60'000;
     int limit = 16;
-    int max_attempts = 5;  // a row claimed this often without an outcome fails ("gave up")
 };
 
 // Per-channel settings; empty fields fall back to the configuration.
@@ -137,9 +137,11 @@ public:
     // The marks below change the row only while `owner` still holds its claim; false otherwise
     // (the lease ran out and someone else took it). mark_sent also remembers `shows`.
     virtual bool mark_sent(std::int64_t id, const std::string& owner, const std::string& remote_id) = 0;
-    // Back to pending (or unknown when `unclear`: the request may have arrived) until `next_attempt_at`.
+    // Back to pending (or unknown when `unclear`: the request may have arrived) until
+    // `next_attempt_at`. `refund_attempt`: the platform surely did not act (a rate limit, a row
+    // given back unsent), so the attempt does not count towards max_attempts.
     virtual bool mark_retry(std::int64_t id, const std::string& owner, const std::string& error,
-                            std::int64_t next_attempt_at, bool unclear) = 0;
+                            std::int64_t next_attempt_at, bool unclear, bool refund_attempt = false) = 0;
     virtual bool mark_failed(std::int64_t id, const std::string& owner, const std::string& error) = 0;
     // Hands back the rows `owner` holds (shutdown): a row that may have been sent becomes unknown.
     virtual int release_claims(const std::string& owner) = 0;

@@ -87,7 +87,22 @@ std::chrono::milliseconds delivery_worker::backoff(int attempts) const {
     return std::min(d, options_.backoff_max);
 }
 
+bool delivery_worker::begin_delivery(std::int64_t id) {
+    std::lock_guard lock(wake_mutex_);
+    return delivering_.insert(id).second;
+}
+
+void delivery_worker::end_delivery(std::int64_t id) {
+    std::lock_guard lock(wake_mutex_);
+    delivering_.erase(id);
+}
+
 awaitable<void> delivery_worker::run() {
+    running_ = true;
+    struct not_running {
+        std::atomic<bool>& flag;
+        ~not_running() { flag = false; }
+    } on_exit{running_};
     auto last_prune = std::chrono::steady_clock::now() - options_.prune_every;
     try {
         if (int n = co_await recover_dead_owners(); n > 0)
@@ -139,9 +154,27 @@ awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
     if (room <= 0) co_return 0;  // each finishing delivery wakes the loop
     const auto now = clock_.now_ms();
     if (next_retry_ms_.load() <= now) next_retry_ms_ = 0;
-    auto claim = [c = store::outbox_claim{options_.owner, now, options_.lease.count(), room, options_.max_attempts}](
-                     store::store& s) { return s.claim_outbox(c); };
-    auto rows = co_await db_.run(claim);
+    auto claim = [c = store::outbox_claim{options_.owner, now, options_.lease.count(), room}](store::store& s) {
+        return s.claim_outbox(c);
+    };
+    auto claimed = co_await db_.run(claim);
+    if (claimed.empty()) co_return 0;
+    std::vector<store::outbox_item> rows;
+    for (auto& row : claimed) {
+        // Our own lease ran out while we are still sending it: the claim just renewed it for us,
+        // and the delivery in flight goes on (a second one could post it twice).
+        if (!begin_delivery(row.id)) continue;
+        if (stopped_) {
+            // Stopping: hand it back unsent, as it was.
+            auto back = [id = row.id, owner = options_.owner, e = row.last_error, unclear = row.unclear](store::store& s) {
+                return s.mark_retry(id, owner, e, 0, unclear, true);
+            };
+            co_await db_.run(back);
+            end_delivery(row.id);
+            continue;
+        }
+        rows.push_back(std::move(row));
+    }
     if (rows.empty()) co_return 0;
     // One row per conversation: deliver them side by side. run() goes on claiming while they are in
     // flight (a conversation with a claimed row is not claimed again); each one that finishes wakes
@@ -150,6 +183,7 @@ awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
     for (auto& row : rows) {
         ++in_flight_;
         auto job = [](delivery_worker* self, store::outbox_item item, std::shared_ptr<done_channel> done) -> awaitable<void> {
+            const auto id = item.id;
             try {
                 co_await self->deliver(std::move(item));
             } catch (const std::exception& e) {
@@ -157,6 +191,7 @@ awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
                 spdlog::error("delivery: {}", e.what());
             }
             --self->in_flight_;
+            self->end_delivery(id);
             done->try_send(boost::system::error_code{});
             self->wake();
         };
@@ -184,7 +219,8 @@ awaitable<void> delivery_worker::fail(const store::outbox_item& item, port* p, c
 awaitable<void> delivery_worker::deliver(store::outbox_item item) {
     auto* p = port_for(item.platform);
     if (!p) {
-        co_await fail(item, nullptr, "no " + item.platform + " integration is configured");
+        const std::string why = "no " + item.platform + " integration is configured";
+        co_await fail(item, nullptr, why);
         co_return;
     }
     const auto& owner = options_.owner;
@@ -195,12 +231,15 @@ awaitable<void> delivery_worker::deliver(store::outbox_item item) {
         }
         return at;
     };
-    if (item.unclear) {
+    const bool exhausted = item.attempts > options_.max_attempts;
+    if (item.unclear || exhausted) {
         // An earlier attempt may have arrived: never send blindly.
         auto found = co_await p->find_sent(item);
         if (!found) {
             auto mark = [id = item.id, owner, e = "looking for an earlier attempt: " + found.err().message,
-                         at = retry_at(backoff(item.attempts))](store::store& s) { return s.mark_retry(id, owner, e, at, true); };
+                         at = retry_at(backoff(item.attempts)), unclear = item.unclear](store::store& s) {
+                return s.mark_retry(id, owner, e, at, unclear);
+            };
             co_await db_.run(mark);
             count(item.platform, "unknown");
             co_return;
@@ -212,10 +251,18 @@ awaitable<void> delivery_worker::deliver(store::outbox_item item) {
             spdlog::info("delivery: {} was already posted ({}); not sent again", item.idempotency_key, found->remote_id);
             co_return;
         }
-        if (found->what == lookup::status::cannot_tell) {
-            co_await fail(item, nullptr, "an earlier attempt may have arrived and this platform cannot check; not re-sent");
+        if (found->what == lookup::status::cannot_tell && item.unclear) {
+            const std::string why = "an earlier attempt may have arrived and this platform cannot check; not re-sent";
+            co_await fail(item, p, why);
             co_return;
         }
+    }
+    if (exhausted) {
+        // Named first: GCC 12 mishandles temporaries inside co_await expressions.
+        const std::string why = "gave up after " + std::to_string(item.attempts - 1) + " attempts" +
+                                (item.last_error.empty() ? "" : ": " + item.last_error);
+        co_await fail(item, p, why);
+        co_return;
     }
     auto out = co_await p->send(item);
     core::failpoint("outbox.after_send");
@@ -231,8 +278,10 @@ awaitable<void> delivery_worker::deliver(store::outbox_item item) {
         case send_outcome::status::unclear: {
             const bool unclear = out.what == send_outcome::status::unclear;
             const auto delay = out.retry_after.value_or(backoff(item.attempts));
-            auto mark = [id = item.id, owner, e = out.error, at = retry_at(delay), unclear](store::store& s) {
-                return s.mark_retry(id, owner, e, at, unclear);
+            // A rate limit says the platform did not act: it does not use up an attempt.
+            const bool refund = !unclear && (out.retry_after.has_value() || out.error == "ratelimited");
+            auto mark = [id = item.id, owner, e = out.error, at = retry_at(delay), unclear, refund](store::store& s) {
+                return s.mark_retry(id, owner, e, at, unclear, refund);
             };
             co_await db_.run(mark);
             count(item.platform, unclear ? "unknown" : "retry");

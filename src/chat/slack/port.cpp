@@ -210,31 +210,40 @@ awaitable<send_outcome> slack_port::post_response(const store::outbox_item& item
 awaitable<result<lookup>> slack_port::find_sent(store::outbox_item item) {
     // A response_url has no history to read.
     if (item.platform == response_platform || !options_.bot_token) co_return lookup{lookup::status::cannot_tell, {}};
-    net::client_request req;
-    req.method = "GET";
     const std::string limit = std::to_string(options_.history_limit);
-    req.url = item.thread.empty()
-                  ? options_.api_base + "/conversations.history?channel=" + query_escape(item.channel) +
-                        "&limit=" + limit + "&include_all_metadata=true"
-                  : options_.api_base + "/conversations.replies?channel=" + query_escape(item.channel) +
-                        "&ts=" + query_escape(item.thread) + "&limit=" + limit + "&include_all_metadata=true";
-    req.upstream = "slack";
-    req.headers.push_back({"Authorization", "Bearer " + *options_.bot_token});
-    auto res = co_await http_.send(std::move(req));
-    if (!res) co_return res.err();
-    auto doc = json::parse(res->body, nullptr, false);
-    if (!doc.is_object()) co_return error{"unreadable answer (HTTP " + std::to_string(res->status) + ")"};
-    if (!doc.value("ok", false)) co_return error{doc.value("error", "HTTP " + std::to_string(res->status))};
-    if (auto messages = doc.find("messages"); messages != doc.end() && messages->is_array()) {
-        for (const auto& m : *messages) {
-            if (!m.is_object() || !m.contains("metadata") || !m["metadata"].is_object()) continue;
-            const auto& meta = m["metadata"];
-            if (meta.value("event_type", "") != metadata_type || !meta.contains("event_payload") ||
-                !meta["event_payload"].is_object())
-                continue;
-            if (meta["event_payload"].value("key", "") == item.idempotency_key)
-                co_return lookup{lookup::status::found, m.value("ts", "")};
+    const std::string base = item.thread.empty()
+                                 ? options_.api_base + "/conversations.history?channel=" + query_escape(item.channel)
+                                 : options_.api_base + "/conversations.replies?channel=" + query_escape(item.channel) +
+                                       "&ts=" + query_escape(item.thread);
+    std::string cursor;
+    // A few pages: history is newest first, a thread oldest first, so a long thread needs paging.
+    for (int page = 0; page < 10; ++page) {
+        net::client_request req;
+        req.method = "GET";
+        req.url = base + "&limit=" + limit + "&include_all_metadata=true" + (cursor.empty() ? "" : "&cursor=" + query_escape(cursor));
+        req.upstream = "slack";
+        req.headers.push_back({"Authorization", "Bearer " + *options_.bot_token});
+        req.max_retries = 0;  // the worker retries, within its lease
+        auto res = co_await http_.send(std::move(req));
+        if (!res) co_return res.err();
+        auto doc = json::parse(res->body, nullptr, false);
+        if (!doc.is_object()) co_return error{"unreadable answer (HTTP " + std::to_string(res->status) + ")"};
+        if (!doc.value("ok", false)) co_return error{doc.value("error", "HTTP " + std::to_string(res->status))};
+        if (auto messages = doc.find("messages"); messages != doc.end() && messages->is_array()) {
+            for (const auto& m : *messages) {
+                if (!m.is_object() || !m.contains("metadata") || !m["metadata"].is_object()) continue;
+                const auto& meta = m["metadata"];
+                if (meta.value("event_type", "") != metadata_type || !meta.contains("event_payload") ||
+                    !meta["event_payload"].is_object())
+                    continue;
+                if (meta["event_payload"].value("key", "") == item.idempotency_key)
+                    co_return lookup{lookup::status::found, m.value("ts", "")};
+            }
         }
+        cursor.clear();
+        if (auto meta = doc.find("response_metadata"); meta != doc.end() && meta->is_object())
+            cursor = meta->value("next_cursor", "");
+        if (cursor.empty() || !doc.value("has_more", false)) break;
     }
     co_return lookup{lookup::status::absent, {}};
 }

@@ -212,6 +212,7 @@ awaitable<result<client_response>> http_client::send(client_request req) {
         detail::exchange_outcome out;
         {
             auto slot = co_await up->slots.hold();
+            if (self->stopping) co_return cancelled();
             steady::time_point start_at;
             {
                 std::lock_guard lock(up->gate_mutex);

@@ -127,14 +127,7 @@ std::vector<outbox_item> sqlite_store::claim_outbox(const outbox_claim& claim) {
     auto c = conn();
     transaction tx(c);
     const auto now = static_cast<long long>(claim.now_ms);
-    // Rows claimed max_attempts times without an outcome, and replies whose thread will never exist.
-    statement(c,
-              "UPDATE outbox SET state = 'failed', owner = '', last_error = 'gave up after ' || attempts || "
-              "' attempts' || CASE WHEN last_error = '' THEN '' ELSE ': ' || last_error END "
-              "WHERE attempts >= ? AND (state IN ('pending', 'unknown') OR (state = 'claimed' AND lease_until < ?))")
-        .bind(1, static_cast<long long>(claim.max_attempts))
-        .bind(2, now)
-        .step();
+    // Replies whose thread will never exist.
     exec(c,
          "UPDATE outbox SET state = 'failed', last_error = 'the message it replies to was not posted' "
          "WHERE state IN ('pending', 'unknown') AND parent_key <> '' AND EXISTS (SELECT 1 FROM outbox p "
@@ -184,17 +177,18 @@ bool sqlite_store::mark_sent(std::int64_t id, const std::string& owner, const st
 }
 
 bool sqlite_store::mark_retry(std::int64_t id, const std::string& owner, const std::string& error,
-                              std::int64_t next_attempt_at, bool unclear) {
+                              std::int64_t next_attempt_at, bool unclear, bool refund_attempt) {
     auto c = conn();
     statement(c,
-              "UPDATE outbox SET state = ?, unclear = ?, owner = '', last_error = ?, next_attempt_at = ? "
-              "WHERE id = ? AND state = 'claimed' AND owner = ?")
+              "UPDATE outbox SET state = ?, unclear = ?, owner = '', last_error = ?, next_attempt_at = ?, "
+              "attempts = attempts - ? WHERE id = ? AND state = 'claimed' AND owner = ?")
         .bind(1, unclear ? "unknown" : "pending")
         .bind(2, unclear ? 1LL : 0LL)
         .bind(3, error)
         .bind(4, static_cast<long long>(next_attempt_at))
-        .bind(5, static_cast<long long>(id))
-        .bind(6, owner)
+        .bind(5, refund_attempt ? 1LL : 0LL)
+        .bind(6, static_cast<long long>(id))
+        .bind(7, owner)
         .step();
     return changed(c);
 }

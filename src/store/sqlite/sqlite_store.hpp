@@ -47,7 +47,7 @@ public:
     std::vector<outbox_item> claim_outbox(const outbox_claim& claim) override;
     bool mark_sent(std::int64_t id, const std::string& owner, const std::string& remote_id) override;
     bool mark_retry(std::int64_t id, const std::string& owner, const std::string& error, std::int64_t next_attempt_at,
-                    bool unclear) override;
+                    bool unclear, bool refund_attempt) override;
     bool mark_failed(std::int64_t id, const std::string& owner, const std::string& error) override;
     int release_claims(const std::string& owner) override;
     std::vector<outbox_item> list_outbox(const std::string& state, int limit) override;

@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(a_rate_limit_waits_for_retry_after_then_sends_once) {
     clock.advance(1s);
     BOOST_TEST(round() == 1);
     BOOST_TEST(row("r:m0").state == "sent");
-    BOOST_TEST(row("r:m0").attempts == 2);
+    BOOST_TEST(row("r:m0").attempts == 1);  // the rate-limited attempt was given back
     BOOST_TEST(port.lookups == 0);  // a refused request needs no looking for
 }
 
@@ -253,15 +253,15 @@ BOOST_AUTO_TEST_CASE(retries_back_off_and_end_after_max_attempts) {
         }
     }
     BOOST_TEST(waits == (std::vector<std::int64_t>{1000, 2000, 4000, 8000}), "waits");
-    BOOST_TEST(round() == 0);  // attempt 5 would exceed max_attempts
+    BOOST_TEST(round() == 1);  // claim 5 exceeds max_attempts: not sent again
     BOOST_TEST(row("b:m0").state == "failed");
-    BOOST_TEST(row("b:m0").last_error.find("gave up after 4 attempts") == 0);
+    BOOST_TEST(row("b:m0").last_error == "gave up after 4 attempts: HTTP 503");
     BOOST_TEST(port.sent_items.size() == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(a_row_left_claimed_by_a_dead_worker_is_looked_for_after_its_lease) {
     publish(text("hello", "d"));
-    auto claimed = db.direct().claim_outbox({"dead-worker", clock.now_ms(), 60'000, 16, 4});
+    auto claimed = db.direct().claim_outbox({"dead-worker", clock.now_ms(), 60'000, 16});
     BOOST_REQUIRE_EQUAL(claimed.size(), 1u);
     port.on_platform["d:m0"] = "ts-by-the-dead";  // it had posted before dying
     BOOST_TEST(round() == 0);
@@ -272,9 +272,36 @@ BOOST_AUTO_TEST_CASE(a_row_left_claimed_by_a_dead_worker_is_looked_for_after_its
     BOOST_TEST(row("d:m0").remote_id == "ts-by-the-dead");
 }
 
+BOOST_AUTO_TEST_CASE(a_post_that_may_have_arrived_and_keeps_dying_is_looked_for_before_giving_up) {
+    publish(text("hello", "g", "private-address"));
+    for (int i = 0; i < 4; ++i) {  // four owners die holding it
+        BOOST_REQUIRE_EQUAL(db.direct().claim_outbox({"dead" + std::to_string(i), clock.now_ms(), 1000, 16}).size(), 1u);
+        clock.advance(2s);
+    }
+    port.on_platform["g:m0"] = "ts-posted";  // one of them did post it
+    BOOST_TEST(round() == 1);
+    BOOST_TEST(row("g:m0").state == "sent");
+    BOOST_TEST(row("g:m0").remote_id == "ts-posted");
+    BOOST_TEST(port.sent_items.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_post_that_gave_up_tells_the_requester) {
+    publish(text("hello", "n", "private-address"));
+    for (int i = 0; i < 4; ++i) {
+        BOOST_REQUIRE_EQUAL(db.direct().claim_outbox({"dead" + std::to_string(i), clock.now_ms(), 1000, 16}).size(), 1u);
+        clock.advance(2s);
+    }
+    BOOST_TEST(round() == 1);
+    BOOST_TEST(row("n:m0").state == "failed");
+    BOOST_TEST(row("n:m0").last_error.find("gave up after 4 attempts") == 0);
+    BOOST_TEST(round() == 1);  // the note
+    BOOST_REQUIRE_EQUAL(port.sent_items.size(), 1u);
+    BOOST_TEST(port.sent_items[0].channel == "private-address");
+}
+
 BOOST_AUTO_TEST_CASE(release_hands_back_what_the_worker_holds) {
     publish(text("hello", "h"));
-    auto claimed = db.direct().claim_outbox({"test-worker", clock.now_ms(), 60'000, 16, 4});
+    auto claimed = db.direct().claim_outbox({"test-worker", clock.now_ms(), 60'000, 16});
     BOOST_REQUIRE_EQUAL(claimed.size(), 1u);
     BOOST_TEST(run(worker.release()) == 1);
     BOOST_TEST(row("h:m0").state == "unknown");
