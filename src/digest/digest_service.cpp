@@ -117,9 +117,7 @@ awaitable<result<core::digest>> digest_service::build_claimed(std::chrono::sys_d
     // Read again under the claim: a build that finished between our first look and the claim counts.
     auto previous = co_await stored(key);
     if (previous && !needs_rebuild(*previous)) co_return co_await retry_fallbacks(std::move(*previous));
-    auto built = co_await build(day, std::move(profile), std::move(language));
-    if (previous && built.entries.empty() && !built.source_warnings.empty() && built.empty_reason.starts_with(harvest::all_sources_failed_reason))
-        co_return std::move(*previous);  // a rebuild that got nothing keeps the partial digest
+    auto built = co_await build(day, std::move(profile), std::move(language), previous);
     co_return built;
 }
 
@@ -155,7 +153,8 @@ awaitable<core::digest> digest_service::retry_fallbacks(core::digest d) {
     co_return d;
 }
 
-awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipeline::profile profile, std::string language) {
+awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipeline::profile profile, std::string language,
+                                              std::optional<core::digest> previous) {
     const std::string ymd = core::format_ymd(day);
     const std::string profile_name = profile.name;
     auto history = [profile_name, ymd](store::store& s) { return s.posted_papers(profile_name, ymd); };
@@ -170,9 +169,16 @@ awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipelin
     d.generated_at = std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
     for (const auto& s : harvested.sources)
         if (!s.ok()) d.source_warnings.push_back(harvest::public_name(s.source));  // the details are logged
-    int number = 0;
-    for (auto& chosen : pipeline::select(harvested.candidates, wanted, posted))
-        d.entries.push_back(core::digest_entry{++number, std::move(chosen.paper), {}, chosen.score});
+    if (previous) d.entries = previous->entries;  // completing a partial digest: its numbers stay
+    auto carried = [&d](const std::string& id) {
+        return std::any_of(d.entries.begin(), d.entries.end(), [&id](const auto& e) { return e.paper.arxiv_id == id; });
+    };
+    for (auto& chosen : pipeline::select(harvested.candidates, wanted, posted)) {
+        if (static_cast<int>(d.entries.size()) >= wanted) break;
+        if (carried(chosen.paper.arxiv_id)) continue;
+        const int number = static_cast<int>(d.entries.size()) + 1;
+        d.entries.push_back(core::digest_entry{number, std::move(chosen.paper), {}, chosen.score});
+    }
     if (d.entries.empty()) d.empty_reason = harvested.empty_reason;
 
     co_await summarize_all(d.entries, language);
@@ -180,6 +186,7 @@ awaitable<core::digest> digest_service::build(std::chrono::sys_days day, pipelin
 
     if (harvested.all_sources_failed()) {
         spdlog::warn("digest {} {}: every source failed; not stored, the next request tries again", ymd, profile_name);
+        if (previous) co_return std::move(*previous);  // a rebuild that got nothing keeps the partial digest
         co_return d;
     }
     std::vector<std::string> ids;

@@ -91,8 +91,9 @@ BOOST_AUTO_TEST_CASE(posts_to_one_channel_are_paced_and_other_channels_are_not_h
     BOOST_REQUIRE_GE(posts.size(), 6u);
     for (std::size_t i = 1; i < posts.size(); ++i) {
         const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(posts[i].arrived - posts[i - 1].arrived);
-        // Start-to-start pacing on our side; a little slack for the first connection's set-up.
-        BOOST_TEST(gap >= per_channel_interval - 10ms,
+        // Start-to-start pacing on our side; arrival at the fake jitters under load (ASan, 2 cores),
+        // so half the interval: without pacing the posts would be a few ms apart.
+        BOOST_TEST(gap >= per_channel_interval / 2,
                    "posts " << i - 1 << " and " << i << " were " << gap.count() << " ms apart");
     }
 
@@ -108,7 +109,7 @@ BOOST_AUTO_TEST_CASE(posts_to_one_channel_are_paced_and_other_channels_are_not_h
     const auto thread = slack_api.thread(d.channel, d.ts);
     const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(thread[thread.size() - 1].arrived -
                                                                            thread[thread.size() - 2].arrived);
-    BOOST_TEST(gap >= per_channel_interval - 10ms, gap.count() << " ms apart");
+    BOOST_TEST(gap >= per_channel_interval / 2, gap.count() << " ms apart");
 }
 
 BOOST_AUTO_TEST_CASE(ok_false_ratelimited_with_http_200_is_retried_and_posted_once) {

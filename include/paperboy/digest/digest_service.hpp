@@ -75,8 +75,10 @@ private:
     boost::asio::awaitable<result<core::digest>> build_claimed(std::chrono::sys_days day, pipeline::profile profile,
                                                                std::string language);
     bool needs_rebuild(const core::digest& d) const;
+    // `previous`: a partial digest being completed; its papers keep their numbers (threads and
+    // buttons already name them) and new papers are added after them.
     boost::asio::awaitable<core::digest> build(std::chrono::sys_days day, pipeline::profile profile,
-                                               std::string language);
+                                               std::string language, std::optional<core::digest> previous = {});
     boost::asio::awaitable<void> summarize_all(std::vector<core::digest_entry>& entries, std::string language);
     boost::asio::awaitable<core::summary> compute_summary(core::paper paper, std::string language,
                                                           store::summary_key key);
