@@ -3,9 +3,6 @@
 namespace paperboy::bot {
 namespace {
 
-bool is_japanese(const std::string& language) {
-    return language == "ja" || language.starts_with("ja-") || language.starts_with("ja_");
-}
 
 // The command names and argument spellings are CONTRACT.md's; keep both texts in step.
 constexpr std::string_view help_en =
@@ -37,6 +34,10 @@ constexpr std::string_view help_ja =
     "その論文の詳しい要約をスレッドに返します。";
 
 }  // namespace
+
+bool is_japanese(const std::string& language) {
+    return language == "ja" || language.starts_with("ja-") || language.starts_with("ja_");
+}
 
 std::string help_text(const std::string& language) {
     return std::string(is_japanese(language) ? help_ja : help_en);

@@ -13,8 +13,6 @@ using boost::asio::awaitable;
 
 namespace {
 
-bool is_japanese(const std::string& language) { return language == "ja" || language.starts_with("ja-"); }
-
 answer entry_answer(const core::digest& context, core::digest_entry entry) {
     answer a;
     a.what = answer::kind::entry;
@@ -30,6 +28,12 @@ std::string language_of_locale(const std::string& locale) {
     auto primary = locale.substr(0, locale.find_first_of("-_"));
     for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return primary.size() >= 2 && primary.size() <= 3 ? primary : "";
+}
+
+std::string profile_list(const config::config& cfg) {
+    std::string out;
+    for (const auto& [name, p] : cfg.profiles) out += (out.empty() ? "`" : ", `") + name + "`";
+    return out;
 }
 
 std::string marked(const std::string& value, bool set, bool ja) {
@@ -160,9 +164,8 @@ awaitable<answer> service::digest_answer(std::chrono::sys_days day, const resolv
 awaitable<answer> service::settings_answer(const command& c, const conversation& where) {
     auto current = co_await settings_of(where);
     const bool ja = is_japanese(current.language);
+    const std::string profiles = profile_list(cfg_);
     if (c.setting.empty()) {
-        std::string profiles;
-        for (const auto& [name, p] : cfg_.profiles) profiles += (profiles.empty() ? "" : ", ") + ("`" + name + "`");
         co_return text_answer(
             ja ? "このチャンネルの設定: プロファイル " + marked(current.profile, current.profile_set, true) + "、言語 " +
                      marked(current.language, current.language_set, true) + "、レイアウト " +
@@ -172,8 +175,6 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
                      marked(current.layout, current.layout_set, false) + ". Scheduled digest: none.\nProfiles: " + profiles);
     }
     if (c.setting == "profile" && !cfg_.profiles.count(c.value)) {
-        std::string profiles;
-        for (const auto& [name, p] : cfg_.profiles) profiles += (profiles.empty() ? "" : ", ") + ("`" + name + "`");
         co_return text_answer(ja ? "プロファイル `" + c.value + "` はありません。利用できるもの: " + profiles
                                  : "There is no profile `" + c.value + "`. Profiles: " + profiles);
     }

@@ -8,6 +8,9 @@
 
 namespace paperboy::bot {
 
+// "ja", "ja-JP", "ja_JP": the bot's answers are written in Japanese; anything else → English.
+bool is_japanese(const std::string& language);
+
 // language "ja" (or "ja-JP", ...) → Japanese; anything else → English.
 std::string help_text(const std::string& language);
 

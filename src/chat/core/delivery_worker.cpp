@@ -23,19 +23,25 @@ namespace asio = boost::asio;
 using asio::awaitable;
 using done_channel = asio::experimental::concurrent_channel<void(boost::system::error_code)>;
 
-std::string make_owner_name() {
+namespace {
+
+std::string host_name() {
     char host[256] = {};
     if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+    return host[0] ? host : "host";
+}
+
+}  // namespace
+
+std::string make_owner_name() {
     std::random_device rd;
     char tail[16];
     std::snprintf(tail, sizeof tail, "%08x", rd());
-    return std::string(host[0] ? host : "host") + ":" + std::to_string(::getpid()) + ":" + tail;
+    return host_name() + ":" + std::to_string(::getpid()) + ":" + tail;
 }
 
 bool owner_is_dead(const std::string& owner) {
-    char host[256] = {};
-    if (::gethostname(host, sizeof host - 1) != 0) return false;
-    const std::string prefix = std::string(host[0] ? host : "host") + ":";
+    const std::string prefix = host_name() + ":";
     if (!owner.starts_with(prefix)) return false;
     const auto rest = owner.substr(prefix.size());
     const auto colon = rest.find(':');

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "paperboy/bot/help.hpp"
 #include "paperboy/chat/slack/payloads.hpp"
 #include "paperboy/chat/slack/web_api.hpp"
 #include "paperboy/render/slack.hpp"
@@ -113,7 +114,7 @@ std::optional<store::outbox_item> slack_port::private_row(const std::string& add
 }
 
 std::string slack_port::failure_note(const std::string& error, const std::string& language) const {
-    const bool ja = language == "ja" || language.starts_with("ja-");
+    const bool ja = bot::is_japanese(language);
     std::string why;
     if (error == "not_in_channel")
         why = ja ? "paperboy アプリがこのチャンネルに参加していません。`/invite @paperboy` で追加してください。"
