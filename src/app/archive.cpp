@@ -8,6 +8,7 @@
 #include "paperboy/render/html.hpp"
 #include "paperboy/render/json.hpp"
 #include "paperboy/render/markdown.hpp"
+#include "paperboy/schedule/subscriptions.hpp"
 
 namespace paperboy::app {
 namespace {
@@ -26,12 +27,21 @@ std::string query_param(const net::request& req, std::string_view name, std::str
 
 std::vector<store::digest_row> list(store::store& s) { return s.list_digests(366); }
 
-awaitable<net::response> index_page(store::database& db) {
+awaitable<net::response> index_page(store::database& db, const config::config& cfg) {
     auto rows = co_await db.run(list);
     std::vector<render::index_row> index;
     for (const auto& r : rows)
         if (auto day = core::parse_ymd(r.key.day)) index.push_back({*day, r.key.profile, r.papers});
-    co_return net::response::text(200, render::html_index(index), "text/html; charset=utf-8");
+    render::index_notes notes;
+    auto archive_schedule = [](store::store& s) { return s.load_subscription("archive", "", "web"); };
+    if (auto sub = co_await db.run(archive_schedule))
+        notes.next_digest = "Next digest: " + schedule::describe_next_run(*sub) + ".";
+    const auto& sec = cfg.secret;
+    if (!sec.slack_signing_secret && !sec.slack_bot_token && !sec.discord_public_key && !sec.discord_bot_token)
+        notes.connect = "Get these digests in team chat: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (Slack) or "
+                        "DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN (Discord) and restart; then type /papers subscribe "
+                        "in a channel. The README explains each step.";
+    co_return net::response::text(200, render::html_index(index, notes), "text/html; charset=utf-8");
 }
 
 awaitable<net::response> digest_page(store::database& db, const config::config& cfg, net::request& req) {
@@ -78,7 +88,7 @@ awaitable<net::response> feed(store::database& db, net::request& req) {
 }  // namespace
 
 void add_archive_routes(net::router& routes, store::database& db, const config::config& cfg) {
-    routes.add("GET", "/", [&db](net::request&) { return index_page(db); });
+    routes.add("GET", "/", [&db, &cfg](net::request&) { return index_page(db, cfg); });
     routes.add("GET", "/digests/{date}", [&db, &cfg](net::request& req) { return digest_page(db, cfg, req); });
     routes.add("GET", "/feed.atom", [&db](net::request& req) { return feed(db, req); });
 }

@@ -26,7 +26,7 @@ struct command {
 
 const std::vector<command>& commands() {
     static const std::vector<command> all = {
-        {"serve", "run the server: webhooks, health, metrics", "paperboy serve [--config FILE]",
+        {"serve", "run the server: webhooks, schedules, delivery, web archive", "paperboy serve [--config FILE]",
          [](po::options_description&) {}, serve_command},
         {"digest", "build (or reuse) a day's digest and print it",
          "paperboy digest [--date YYYY-MM-DD|today|yesterday] [--profile NAME] [--language LANG]\n"
@@ -62,6 +62,26 @@ const std::vector<command>& commands() {
          harvest_command},
         {"migrate", "create or upgrade the database schema and exit", "paperboy migrate [--config FILE]",
          [](po::options_description&) {}, migrate_command},
+        {"subscriptions", "scheduled digests: list (with each next run), add, remove",
+         "paperboy subscriptions list\n"
+         "       paperboy subscriptions add --channel ID [--platform slack|discord] [--workspace ID] [--time HH:MM]\n"
+         "                [--time-zone ZONE] [--weekdays mon-fri|daily|mon,wed,fri] [--language LANG]\n"
+         "                [--profile NAME] [--quiet-empty-days]\n"
+         "       paperboy subscriptions remove --channel ID [--platform slack|discord] [--workspace ID]",
+         [](po::options_description& o) {
+             o.add_options()("action", po::value<std::string>()->value_name("ACTION"), "list (default), add or remove")(
+                 "platform", po::value<std::string>()->value_name("NAME"), "slack (default) or discord")(
+                 "workspace", po::value<std::string>()->value_name("ID"), "Slack team id or Discord guild id (optional)")(
+                 "channel", po::value<std::string>()->value_name("ID"), "the channel's id")(
+                 "time", po::value<std::string>()->value_name("HH:MM"), "local time of the digest (default 08:00)")(
+                 "time-zone", po::value<std::string>()->value_name("ZONE"),
+                 "IANA time zone (default: the configured time_zone)")(
+                 "weekdays", po::value<std::string>()->value_name("DAYS"), "mon-fri (default), daily, or mon,wed,fri")(
+                 "language", po::value<std::string>()->value_name("LANG"), "summary language (default: the channel's)")(
+                 "profile", po::value<std::string>()->value_name("NAME"), "profile (default: the channel's)")(
+                 "quiet-empty-days", "post nothing on a day with nothing new");
+         },
+         subscriptions_command},
     };
     return all;
 }
@@ -77,11 +97,14 @@ po::options_description common_options() {
 void print_help(std::ostream& out) {
     out << "paperboy " << PAPERBOY_VERSION << " - a daily digest of notable LLM research papers for team chat\n\n"
         << "Usage: paperboy [--config FILE] COMMAND [options]\n\nCommands:\n";
-    for (const auto& c : commands()) out << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
+    for (const auto& c : commands()) {
+        const std::size_t len = std::strlen(c.name);
+        out << "  " << c.name << std::string(len < 15 ? 15 - len : 1, ' ') << c.summary << "\n";
+    }
     out << "\nOptions:\n"
-        << "  --config FILE  JSON configuration file (default: $PAPERBOY_CONFIG, else built-in defaults)\n"
-        << "  --help         show this help; `paperboy COMMAND --help` for a command's options\n"
-        << "  --version      print the version\n\n"
+        << "  --config FILE    JSON configuration file (default: $PAPERBOY_CONFIG, else built-in defaults)\n"
+        << "  --help           show this help; `paperboy COMMAND --help` for a command's options\n"
+        << "  --version        print the version\n\n"
         << "Environment variables override the file (see README.md and config/README.md).\n"
         << "Exit status: 0 success, 1 failure at run time, 2 usage or configuration error.\n";
 }
@@ -135,6 +158,7 @@ int run_cli(int argc, char** argv) {
     try {
         po::positional_options_description positional;  // `paperboy paper 2602.10693`
         if (opts.find_nothrow("id", false)) positional.add("id", 1);
+        if (opts.find_nothrow("action", false)) positional.add("action", 1);  // `paperboy subscriptions list`
         po::store(po::command_line_parser(args).options(opts).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {

@@ -19,6 +19,7 @@ int digest_command(const config::config& cfg, const boost::program_options::vari
 int paper_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int serve_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args);
+int subscriptions_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int migrate_command(const config::config& cfg, const boost::program_options::variables_map& args);
 
 }  // namespace paperboy::app

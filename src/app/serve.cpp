@@ -54,16 +54,26 @@ asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::
         }
         co_return !busy();
     };
-    auto jobs = [&s] { return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0; };
+    auto jobs = [&s] {
+        return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0 || s.scheduler.in_flight() > 0;
+    };
     auto worker_busy = [&s] { return s.worker.running() || s.worker.in_flight() > 0; };
+    auto scheduler_busy = [&s] { return s.scheduler.running() || s.scheduler.in_flight() > 0; };
     const auto deadline = std::chrono::steady_clock::now() + grace;
     co_await server.shutdown();
+    s.scheduler.stop();  // no new runs; those in flight finish (and enqueue their posts) or are cancelled below
     if (!co_await wait_while(jobs, deadline)) {
         spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period; cancelling them",
                      s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
         s.http.cancel_all();
         co_await wait_while(jobs, std::chrono::steady_clock::now() + std::chrono::seconds(5));
     }
+    if (!co_await wait_while(scheduler_busy, std::chrono::steady_clock::now() + std::chrono::seconds(5))) {
+        s.http.cancel_all();
+        co_await wait_while(scheduler_busy, std::chrono::steady_clock::now() + std::chrono::seconds(5));
+    }
+    if (int released = co_await s.scheduler.release(); released > 0)
+        spdlog::info("shutdown: handed back {} scheduled run(s)", released);
     // The worker's loop ends after its current claim; rows it claimed while stopping go back unsent.
     s.worker.stop();
     if (!co_await wait_while(worker_busy, std::chrono::steady_clock::now() + std::chrono::seconds(5))) {
@@ -88,6 +98,18 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     else spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
     asio::co_spawn(ioc, s.worker.run(), [](std::exception_ptr e) {
         if (e) spdlog::critical("delivery worker stopped unexpectedly");
+    });
+    auto schedules = [](schedule::scheduler& scheduler) -> asio::awaitable<void> {
+        try {
+            const int n = co_await scheduler.sync_configured();
+            spdlog::info("schedule: {} subscription(s) from the configuration (the web archive included)", n);
+        } catch (const std::exception& e) {
+            spdlog::error("schedule: could not store the configured subscriptions: {}", e.what());
+        }
+        co_await scheduler.run();
+    };
+    asio::co_spawn(ioc, schedules(s.scheduler), [](std::exception_ptr e) {
+        if (e) spdlog::critical("scheduler stopped unexpectedly");
     });
     net::http_server server(cfg.server, std::move(routes), metrics);
     try {

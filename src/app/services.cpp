@@ -41,7 +41,8 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
                std::chrono::milliseconds(1000)}),
       bot(digests, db, c, clock),
       worker(ioc.get_executor(), db, m, clock, worker_options_of(c, owner)),
-      publisher(db, [this] { worker.wake(); }) {
+      publisher(db, [this] { worker.wake(); }),
+      scheduler(ioc.get_executor(), db, digests, bot, publisher, m, clock, c, owner, [this] { worker.wake(); }) {
     if (c.secret.slack_bot_token || c.secret.slack_signing_secret) {
         slack_port = std::make_unique<chat::slack::slack_port>(
             http, chat::slack::port_options{c.upstream("slack").base_url, reveal(c.secret.slack_bot_token),

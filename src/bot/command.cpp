@@ -9,6 +9,7 @@
 #include "paperboy/core/arxiv_id.hpp"
 #include "paperboy/core/text.hpp"
 #include "paperboy/core/time.hpp"
+#include "paperboy/schedule/timing.hpp"
 
 namespace paperboy::bot {
 namespace {
@@ -115,6 +116,18 @@ std::optional<std::string> parse_language(std::string_view w) {
     return out;
 }
 
+// "daily", "weekdays", "every-day", or days with a range or list ("mon-fri", "sat,sun"). A single
+// day name alone is not taken: "mon" and "sat" are also language codes.
+std::optional<std::string> parse_days(std::string_view w) {
+    const std::string lower = core::ascii_lower(w);
+    if (lower == "every-day") return "daily";
+    const bool named = lower == "daily" || lower == "weekdays" || lower == "everyday" || lower == "every_day";
+    if (!named && lower.find_first_of(",-") == std::string::npos) return std::nullopt;
+    auto set = schedule::parse_weekdays(lower);
+    if (!set) return std::nullopt;
+    return schedule::format_weekdays(*set);
+}
+
 command parse_subscribe(const std::vector<std::string_view>& args) {
     command c = of_kind(command_kind::subscribe);
     bool have_time = false;
@@ -130,12 +143,15 @@ command parse_subscribe(const std::vector<std::string_view>& args) {
         } else if (auto z = parse_zone(w)) {
             if (!c.time_zone.empty()) return usage("subscribe takes one time zone, got a second one " + quote(w));
             c.time_zone = *z;
+        } else if (auto days = parse_days(w)) {
+            if (!c.weekdays.empty()) return usage("subscribe takes one set of days, got a second one " + quote(w));
+            c.weekdays = *days;
         } else if (auto l = parse_language(w)) {
             if (!c.language.empty()) return usage("subscribe takes one language, got a second one " + quote(w));
             c.language = *l;
         } else {
-            return usage(quote(w) +
-                         " is not a time (HH:MM), a time zone (Area/City or UTC) or a language (en, ja, pt-BR)");
+            return usage(quote(w) + " is not a time (HH:MM), a time zone (Area/City or UTC), days (daily, mon-fri) "
+                                    "or a language (en, ja, pt-BR)");
         }
     }
     return c;

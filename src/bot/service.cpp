@@ -6,6 +6,8 @@
 #include "paperboy/bot/reply.hpp"
 #include "paperboy/core/time.hpp"
 #include "paperboy/harvest/windows.hpp"
+#include "paperboy/schedule/subscriptions.hpp"
+#include "paperboy/schedule/timing.hpp"
 
 namespace paperboy::bot {
 
@@ -38,6 +40,19 @@ std::string profile_list(const config::config& cfg) {
 
 std::string marked(const std::string& value, bool set, bool ja) {
     return "`" + value + "`" + (set ? "" : ja ? "（既定）" : " (default)");
+}
+
+std::string days_for_people(unsigned days, bool ja) {
+    const std::string canonical = schedule::format_weekdays(days);
+    if (canonical == "daily") return ja ? "毎日" : "every day";
+    if (canonical == "mon-fri") return ja ? "月〜金" : "Monday to Friday";
+    return canonical;
+}
+
+// "08:00 (Asia/Tokyo), Monday to Friday; next 2026-12-03 08:00 JST (2026-12-02 23:00 UTC)"
+std::string describe(const store::subscription& s, bool ja) {
+    return s.time + " (" + s.time_zone + ")" + (ja ? "、" : ", ") + days_for_people(s.weekdays, ja) +
+           (ja ? "。次回: " : "; next ") + schedule::describe_next_run(s);
 }
 
 }  // namespace
@@ -98,11 +113,6 @@ std::optional<answer> service::immediate(const command& c, const std::string& la
             return text_answer(ja ? core::format_ymd(c.date) + " はまだ来ていない日付です。`/papers today` をお使いください。"
                                   : "There is no digest for " + core::format_ymd(c.date) +
                                         " yet: that day has not come. Try `/papers today`.");
-        case command_kind::subscribe:
-        case command_kind::unsubscribe:
-            return text_answer(ja ? "定時配信（subscribe / unsubscribe）はまだ利用できません。`/papers today` をお使いください。"
-                                  : "Scheduled digests (subscribe / unsubscribe) are not available yet; use "
-                                    "`/papers today` meanwhile.");
         default: return std::nullopt;
     }
 }
@@ -116,6 +126,8 @@ awaitable<answer> service::answer_command(command c, conversation where) {
     auto settings = co_await settings_of(where);
     if (auto now = immediate(c, settings.language)) co_return *now;
     if (c.kind == command_kind::settings) co_return co_await settings_answer(c, where);
+    if (c.kind == command_kind::subscribe || c.kind == command_kind::unsubscribe)
+        co_return co_await subscription_answer(c, where, settings.language);
     if (c.kind == command_kind::paper) {
         auto entry = co_await digests_.paper(c.arxiv_id, settings.language);
         if (!entry) co_return text_answer("arXiv:" + c.arxiv_id + ": " + entry.err().message);
@@ -166,13 +178,18 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
     const bool ja = is_japanese(current.language);
     const std::string profiles = profile_list(cfg_);
     if (c.setting.empty()) {
+        auto load = [where](store::store& s) { return s.load_subscription(where.platform, where.workspace, where.channel); };
+        const auto sub = co_await db_.run(load);
+        const std::string schedule = sub ? describe(*sub, ja) : ja ? "なし（`/papers subscribe` で設定）" : "none (`/papers subscribe` sets one)";
         co_return text_answer(
             ja ? "このチャンネルの設定: プロファイル " + marked(current.profile, current.profile_set, true) + "、言語 " +
                      marked(current.language, current.language_set, true) + "、レイアウト " +
-                     marked(current.layout, current.layout_set, true) + "。定時配信: なし。\n利用できるプロファイル: " + profiles
+                     marked(current.layout, current.layout_set, true) + "。\n定時配信: " + schedule +
+                     "\n利用できるプロファイル: " + profiles
                : "Settings of this channel: profile " + marked(current.profile, current.profile_set, false) +
                      ", language " + marked(current.language, current.language_set, false) + ", layout " +
-                     marked(current.layout, current.layout_set, false) + ". Scheduled digest: none.\nProfiles: " + profiles);
+                     marked(current.layout, current.layout_set, false) + ".\nScheduled digest: " + schedule +
+                     "\nProfiles: " + profiles);
     }
     if (c.setting == "profile" && !cfg_.profiles.count(c.value)) {
         co_return text_answer(ja ? "プロファイル `" + c.value + "` はありません。利用できるもの: " + profiles
@@ -191,6 +208,46 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
     // Visible to the channel: everyone there gets digests in the new way.
     co_return text_answer(now_ja ? "このチャンネルの " + c.setting + " を `" + c.value + "` にしました。"
                                  : "This channel's " + c.setting + " is now `" + c.value + "`.",
+                          false);
+}
+
+awaitable<answer> service::subscription_answer(const command& c, const conversation& where, const std::string& language) {
+    const bool ja = is_japanese(language);
+    if (c.kind == command_kind::unsubscribe) {
+        auto remove = [where](store::store& s) { return s.remove_subscription(where.platform, where.workspace, where.channel); };
+        if (!co_await db_.run(remove))
+            co_return text_answer(ja ? "このチャンネルには定時配信がありません。" : "This channel has no scheduled digest.");
+        co_return text_answer(ja ? "このチャンネルの定時配信を停止しました。" : "This channel no longer gets scheduled digests.",
+                              false);
+    }
+    store::subscription sub;
+    sub.platform = where.platform;
+    sub.workspace = where.workspace;
+    sub.channel = where.channel;
+    sub.time = c.time;
+    sub.time_zone = c.time_zone.empty() ? cfg_.time_zone : c.time_zone;
+    sub.language = c.language;
+    sub.weekdays = c.weekdays.empty() ? schedule::monday_to_friday
+                                      : schedule::parse_weekdays(c.weekdays).value_or(schedule::monday_to_friday);
+    sub.origin = "chat";
+    if (!schedule::known_zone(sub.time_zone)) {
+        const auto close = schedule::close_zones(sub.time_zone);
+        std::string names;
+        for (const auto& z : close) names += (names.empty() ? "`" : "`, `") + z;
+        if (!names.empty()) names += "`";
+        if (ja)
+            co_return text_answer("`" + sub.time_zone + "` というタイムゾーンはありません。" +
+                                  (names.empty() ? "`Asia/Tokyo`、`Europe/Berlin`、`UTC` のような IANA 名を指定してください。"
+                                                 : "もしかして: " + names));
+        co_return text_answer("`" + sub.time_zone + "` is not a time zone I know. " +
+                              (names.empty() ? "Use an IANA name such as `Asia/Tokyo`, `Europe/Berlin` or `UTC`."
+                                             : "Did you mean " + names + "?"));
+    }
+    auto save = [sub, now = clock_.now()](store::store& s) { return schedule::save(s, sub, now); };
+    const auto stored = co_await db_.run(save);
+    const std::string lang = stored.language.empty() ? language : stored.language;
+    co_return text_answer(ja ? "このチャンネルに `" + lang + "` のダイジェストを配信します: " + describe(stored, true)
+                             : "This channel gets the digest in `" + lang + "` at " + describe(stored, false),
                           false);
 }
 

@@ -43,6 +43,24 @@ public:
     void read(const char* key, std::chrono::milliseconds& out) {
         if (auto* v = take(key)) out = std::chrono::milliseconds(integer(*v, key, 0, INT64_MAX));
     }
+    void read(const char* key, bool& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_boolean()) fail(at(key), "expected true or false");
+            out = v->get<bool>();
+        }
+    }
+    // Calls f(reader, index) for every object of the array `key`.
+    template <class F>
+    void array_of_objects(const char* key, F&& f) {
+        if (auto* v = take(key)) {
+            if (!v->is_array()) fail(at(key), "expected array of objects");
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                reader item((*v)[i], at(key) + "[" + std::to_string(i) + "]");
+                f(item, i);
+                item.finish();
+            }
+        }
+    }
     void read(const char* key, double& out) {
         if (auto* v = take(key)) {
             if (!v->is_number()) fail(at(key), "expected number");
@@ -211,6 +229,32 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("batch", cfg.delivery.batch);
         r.read("backoff_base_ms", cfg.delivery.backoff_base);
         r.read("backoff_max_ms", cfg.delivery.backoff_max);
+    });
+    top.object("schedule", [&](reader& r) {
+        r.read("catch_up_ms", cfg.schedule.catch_up);
+        r.read("source_wait_ms", cfg.schedule.source_wait);
+        r.read("source_retry_ms", cfg.schedule.source_retry);
+        r.read("poll_interval_ms", cfg.schedule.poll_interval);
+        r.read("lease_ms", cfg.schedule.lease);
+        r.read("concurrency", cfg.schedule.concurrency);
+    });
+    top.array_of_objects("subscriptions", [&](reader& r, std::size_t) {
+        subscription_config sub;
+        r.read("platform", sub.platform);
+        r.read("workspace", sub.workspace);
+        r.read("channel", sub.channel);
+        r.read("time", sub.time);
+        r.read("time_zone", sub.time_zone);
+        r.read("language", sub.language);
+        r.read("profile", sub.profile);
+        r.read("weekdays", sub.weekdays);
+        r.read("quiet_empty_days", sub.quiet_empty_days);
+        cfg.subscriptions.push_back(std::move(sub));
+    });
+    top.object("archive", [&](reader& r) {
+        r.read("enabled", cfg.archive.enabled);
+        r.read("time", cfg.archive.time);
+        r.read("weekdays", cfg.archive.weekdays);
     });
     top.object("store", [&](reader& r) { r.read("retention_days", cfg.store.retention_days); });
     top.finish();

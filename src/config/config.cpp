@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "listen.hpp"
+#include "paperboy/schedule/timing.hpp"
 
 extern char** environ;
 
@@ -126,6 +127,54 @@ void apply_environment(config& cfg, const environment& env) {
     if (cfg.summarizer.model.empty() && cfg.summarizer.kind == "openai") cfg.summarizer.model = "gpt-4o-mini";
 }
 
+namespace {
+
+bool language_tag(const std::string& lang) {
+    return !lang.empty() && lang.size() <= 16 &&
+           std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
+}
+
+template <class Require>
+void validate_schedules(const config& cfg, Require require) {
+    const auto& sc = cfg.schedule;
+    require(sc.poll_interval.count() >= 100, "schedule.poll_interval_ms", "must be at least 100");
+    require(sc.lease.count() >= 10'000, "schedule.lease_ms", "must be at least 10000");
+    require(sc.concurrency >= 1 && sc.concurrency <= 256, "schedule.concurrency", "must be between 1 and 256");
+    require(sc.source_retry.count() >= 1000, "schedule.source_retry_ms", "must be at least 1000");
+    // A run that waits for a source must not be skipped as missed while it waits.
+    require(sc.source_wait <= sc.catch_up, "schedule.source_wait_ms", "must not be longer than schedule.catch_up_ms");
+    auto check_timing = [&](const std::string& path, const std::string& time, const std::string& weekdays) {
+        require(schedule::parse_time_of_day(time).has_value(), path + ".time",
+                "expected HH:MM between 00:00 and 23:59, got \"" + time + "\"");
+        require(schedule::parse_weekdays(weekdays).has_value(), path + ".weekdays",
+                "expected mon-fri, daily or a list such as mon,wed,fri; got \"" + weekdays + "\"");
+    };
+    check_timing("archive", cfg.archive.time, cfg.archive.weekdays);
+    for (std::size_t i = 0; i < cfg.subscriptions.size(); ++i) {
+        const auto& sub = cfg.subscriptions[i];
+        const std::string path = "subscriptions[" + std::to_string(i) + "]";
+        require(sub.platform == "slack" || sub.platform == "discord", path + ".platform", "expected slack or discord");
+        require(!sub.channel.empty(), path + ".channel", "must name the channel (its id)");
+        check_timing(path, sub.time, sub.weekdays);
+        if (!sub.time_zone.empty() && !schedule::known_zone(sub.time_zone)) {
+            std::string hint;
+            for (const auto& z : schedule::close_zones(sub.time_zone)) hint += (hint.empty() ? " (did you mean " : ", ") + z;
+            require(false, path + ".time_zone", "unknown time zone \"" + sub.time_zone + "\"" + (hint.empty() ? "" : hint + "?)"));
+        }
+        require(sub.profile.empty() || cfg.profiles.count(sub.profile), path + ".profile",
+                "no profile named \"" + sub.profile + "\"");
+        require(sub.language.empty() || language_tag(sub.language), path + ".language",
+                "expected a language tag such as en or ja");
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& other = cfg.subscriptions[j];
+            require(other.platform != sub.platform || other.workspace != sub.workspace || other.channel != sub.channel,
+                    path + ".channel", "subscriptions[" + std::to_string(j) + "] already schedules this channel");
+        }
+    }
+}
+
+}  // namespace
+
 void validate(const config& cfg) {
     auto require = [](bool ok, const std::string& path, const std::string& message) {
         if (!ok) throw config_error(path + ": " + message);
@@ -177,10 +226,7 @@ void validate(const config& cfg) {
             "expected anthropic, openai or extractive");
     require(cfg.summarizer.concurrency >= 1 && cfg.summarizer.concurrency <= 64, "summarizer.concurrency",
             "must be between 1 and 64");
-    const auto& lang = cfg.summarizer.language;
-    require(!lang.empty() && lang.size() <= 16 &&
-                std::all_of(lang.begin(), lang.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; }),
-            "summarizer.language", "expected a language tag such as en or ja");
+    require(language_tag(cfg.summarizer.language), "summarizer.language", "expected a language tag such as en or ja");
     require(k != "anthropic" || cfg.secret.anthropic_api_key, "summarizer.kind",
             "anthropic needs ANTHROPIC_API_KEY in the environment");
     require(cfg.slack.layout == "full" || cfg.slack.layout == "compact", "slack.layout", "expected full or compact");
@@ -206,6 +252,7 @@ void validate(const config& cfg) {
     for (const auto& host : cfg.slack.response_hosts)
         require(!host.empty() && host.find_first_of("/ ") == std::string::npos, "slack.response_hosts",
                 "expected host or host:port, got \"" + host + "\"");
+    validate_schedules(cfg, require);
 }
 
 config load(const std::optional<std::string>& file, const environment& env) {

@@ -77,22 +77,25 @@ awaitable<std::optional<core::digest>> digest_service::stored(store::digest_key 
     co_return std::move(*parsed);
 }
 
-bool digest_service::needs_rebuild(const core::digest& d) const {
+bool digest_service::needs_rebuild(const core::digest& d, std::chrono::milliseconds partial_max_age) const {
     if (d.source_warnings.empty()) return false;
     if (!d.generated_at) return true;
-    return clock_.now() - *d.generated_at >= options_.retry_partial_after;
+    return clock_.now() - *d.generated_at >= partial_max_age;
 }
 
 awaitable<result<core::digest>> digest_service::get_or_build(std::chrono::sys_days day, pipeline::profile profile,
-                                                             std::string language) {
+                                                             std::string language,
+                                                             std::optional<std::chrono::milliseconds> partial_max_age) {
     const store::digest_key key{core::format_ymd(day), profile.name, language};
-    if (auto d = co_await stored(key); d && !needs_rebuild(*d)) co_return co_await retry_fallbacks(std::move(*d));
-    auto work = [this, day, &profile, &language] { return build_claimed(day, profile, language); };
+    const auto max_age = partial_max_age.value_or(options_.retry_partial_after);
+    if (auto d = co_await stored(key); d && !needs_rebuild(*d, max_age)) co_return co_await retry_fallbacks(std::move(*d));
+    auto work = [this, day, &profile, &language, max_age] { return build_claimed(day, profile, language, max_age); };
     co_return co_await digest_flights_.run(flight_key(key), work);
 }
 
 awaitable<result<core::digest>> digest_service::build_claimed(std::chrono::sys_days day, pipeline::profile profile,
-                                                              std::string language) {
+                                                              std::string language,
+                                                              std::chrono::milliseconds partial_max_age) {
     const store::digest_key key{core::format_ymd(day), profile.name, language};
     asio::steady_timer wait(co_await asio::this_coro::executor);
     for (;;) {
@@ -102,7 +105,7 @@ awaitable<result<core::digest>> digest_service::build_claimed(std::chrono::sys_d
         };
         if (co_await db_.run(claim)) break;
         // Someone else (another replica) is building it: its result is what we want.
-        if (auto d = co_await stored(key); d && !needs_rebuild(*d)) co_return std::move(*d);
+        if (auto d = co_await stored(key); d && !needs_rebuild(*d, partial_max_age)) co_return std::move(*d);
         wait.expires_after(options_.claim_poll);
         co_await wait.async_wait(asio::use_awaitable);
     }
@@ -116,7 +119,7 @@ awaitable<result<core::digest>> digest_service::build_claimed(std::chrono::sys_d
     } releaser{this, key};
     // Read again under the claim: a build that finished between our first look and the claim counts.
     auto previous = co_await stored(key);
-    if (previous && !needs_rebuild(*previous)) co_return co_await retry_fallbacks(std::move(*previous));
+    if (previous && !needs_rebuild(*previous, partial_max_age)) co_return co_await retry_fallbacks(std::move(*previous));
     auto built = co_await build(day, std::move(profile), std::move(language), previous);
     co_return built;
 }

@@ -119,11 +119,13 @@ std::string html_page(const core::digest& d) {
     return out + std::string(tail);
 }
 
-std::string html_index(const std::vector<index_row>& rows) {
+std::string html_index(const std::vector<index_row>& rows, const index_notes& notes) {
     const labels& l = labels_for("en");
     std::string out = head("en", l.title,
                            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.atom\">\n");
     out += "<h1>" + html_escape(l.title) + "</h1>\n";
+    if (!notes.next_digest.empty()) out += "<p class=\"next\">" + html_escape(notes.next_digest) + "</p>\n";
+    if (!notes.connect.empty()) out += "<p class=\"connect\">" + html_escape(notes.connect) + "</p>\n";
     if (rows.empty()) {
         out += "<p class=\"empty\">No digests yet.</p>\n";
     } else {

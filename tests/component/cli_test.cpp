@@ -51,7 +51,8 @@ BOOST_FIXTURE_TEST_SUITE(cli, cli_fixture)
 BOOST_AUTO_TEST_CASE(help_and_version) {
     auto help = run("--help");
     BOOST_TEST(help.status == 0);
-    for (const char* command : {"serve", "migrate", "harvest"}) BOOST_TEST(help.out.find(command) != std::string::npos);
+    for (const char* command : {"serve", "migrate", "harvest", "subscriptions"})
+        BOOST_TEST(help.out.find(command) != std::string::npos);
     auto harvest_help = run("harvest --help");
     BOOST_TEST(harvest_help.status == 0);
     BOOST_TEST(harvest_help.out.find("--date") != std::string::npos);
@@ -69,6 +70,29 @@ BOOST_AUTO_TEST_CASE(bad_configuration_exits_2_naming_the_key) {
     auto env = run("migrate", {"PAPERBOY_LOG_FORMAT=yaml"});
     BOOST_TEST(env.status == 2);
     BOOST_TEST(env.err.find("log.format") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(subscriptions_are_added_listed_and_removed) {
+    BOOST_TEST(run("subscriptions").out.find("no subscriptions") != std::string::npos);
+    auto added = run("subscriptions add --channel C0CLI --time 07:30 --time-zone Asia/Tokyo --weekdays daily");
+    BOOST_TEST(added.status == 0, added.err);
+    BOOST_TEST(added.out.find("07:30 Asia/Tokyo (daily)") != std::string::npos, added.out);
+    auto listed = run("subscriptions list");
+    BOOST_TEST(listed.status == 0);
+    BOOST_TEST(listed.out.find("C0CLI") != std::string::npos, listed.out);
+    // Its next run in its own zone and in UTC.
+    BOOST_TEST(listed.out.find("07:30 JST (") != std::string::npos, listed.out);
+    BOOST_TEST(listed.out.find("22:30 UTC)") != std::string::npos, listed.out);
+    auto typo = run("subscriptions add --channel C0CLI --time-zone Asia/Tokio");
+    BOOST_TEST(typo.status == 2);
+    BOOST_TEST(typo.err.find("did you mean Asia/Tokyo") != std::string::npos, typo.err);
+    BOOST_TEST(run("subscriptions add --time 07:30").status == 2);  // no channel
+    BOOST_TEST(run("subscriptions frobnicate").status == 2);
+    BOOST_TEST(run("subscriptions remove --channel C0CLI").status == 0);
+    auto again = run("subscriptions remove --channel C0CLI");
+    BOOST_TEST(again.status == 1);
+    BOOST_TEST(again.err.find("no subscription") != std::string::npos);
+    BOOST_TEST(run("subscriptions").out.find("no subscriptions") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(migrate_creates_the_schema_once) {

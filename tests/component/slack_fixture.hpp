@@ -155,7 +155,9 @@ struct slack_fixture {
 
     reply send_signed(const std::string& path, const std::string& body, const std::string& content_type,
                       std::vector<std::pair<std::string, std::string>> extra = {}) {
-        auto headers = slack_headers(signing_secret, unix_now(), body, content_type);
+        // Signed at the time the server's clock shows, as Slack would sign it then.
+        const long long now = fixed_now.load() ? fixed_now.load() : unix_now();
+        auto headers = slack_headers(signing_secret, now, body, content_type);
         headers.insert(headers.end(), extra.begin(), extra.end());
         return http_post(server->port(), path, body, headers);
     }

@@ -22,6 +22,7 @@
 #include "paperboy/harvest/harvester.hpp"
 #include "paperboy/metrics/registry.hpp"
 #include "paperboy/net/client.hpp"
+#include "paperboy/schedule/scheduler.hpp"
 #include "paperboy/sources/clients.hpp"
 #include "paperboy/store/database.hpp"
 #include "paperboy/summarize/summarizer.hpp"
@@ -55,6 +56,7 @@ struct services {
     bot::service bot;
     chat::delivery_worker worker;
     chat::publisher publisher;
+    schedule::scheduler scheduler;
     std::unique_ptr<chat::slack::slack_port> slack_port;  // with SLACK_BOT_TOKEN or SLACK_SIGNING_SECRET
     std::unique_ptr<chat::slack::adapter> slack;          // with SLACK_SIGNING_SECRET: the /slack/* routes
 };

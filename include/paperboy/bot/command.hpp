@@ -21,6 +21,8 @@ struct command {
     std::string time = "08:00";
     std::string time_zone;
     std::string language;  // kind subscribe, and kind settings with setting "language"
+    // kind subscribe: "daily", "mon-fri" or a list ("mon,wed,fri"); empty: the default (mon-fri).
+    std::string weekdays;
     // kind settings: empty to show them; else "language", "profile" or "layout" and its new value
     // (a normalised language tag; a profile name as typed, which the caller checks; full|compact).
     std::string setting;
@@ -36,8 +38,8 @@ struct command {
 // Keywords are case-insensitive; runs of white space (including U+3000 IDEOGRAPHIC SPACE) separate
 // words. "" and "today" → today; "yesterday"; "YYYY-MM-DD" (a real calendar date) → date;
 // "paper ID", a bare id, "arXiv:ID" or an arxiv.org URL (also Slack's "<URL>" / "<URL|label>" link
-// syntax) → paper; "subscribe" with HH:MM (00:00–23:59, 1–2 digit hour), TIME_ZONE and LANG in any
-// order, each at most once → subscribe; "unsubscribe"; "help" (anything after it is ignored);
+// syntax) → paper; "subscribe" with HH:MM (00:00–23:59, 1–2 digit hour), TIME_ZONE, LANG and days
+// ("daily", "weekdays", "mon-fri", "sat,sun") in any order, each at most once → subscribe; "unsubscribe"; "help" (anything after it is ignored);
 // everything else, including extra words after a command → usage with `problem` set.
 command parse_command(std::string_view text);
 

@@ -31,16 +31,16 @@ public:
     // language when the channel has none.
     boost::asio::awaitable<resolved_settings> settings_of(const conversation& where);
 
-    // Commands that need neither the store nor the pipeline (help, usage, subscribe, unsubscribe,
-    // a date after today) are answered at once; nullopt for the others.
+    // Commands that need neither the store nor the pipeline (help, usage, a date after today) are
+    // answered at once; nullopt for the others.
     std::optional<answer> immediate(const command& c, const std::string& language) const;
 
     // True when answering `c` may take long (a digest build, an arXiv lookup): adapters acknowledge
-    // first and answer in the background. Settings are quick (the store only).
+    // first and answer in the background. Settings and subscriptions are quick (the store only).
     static bool needs_work(const command& c);
 
     // Any command in `where`: today, yesterday, a date or a paper in the channel's profile and
-    // language; settings shown or changed.
+    // language; settings shown or changed; the channel's subscription made or removed.
     boost::asio::awaitable<answer> answer_command(command c, conversation where);
 
     // A reply in the thread of the digest `key` shows: the entry it names by number, id or title
@@ -57,6 +57,8 @@ public:
 private:
     boost::asio::awaitable<answer> digest_answer(std::chrono::sys_days day, const resolved_settings& s);
     boost::asio::awaitable<answer> settings_answer(const command& c, const conversation& where);
+    boost::asio::awaitable<answer> subscription_answer(const command& c, const conversation& where,
+                                                       const std::string& language);
     std::chrono::sys_days today() const;
 
     digest::digest_service& digests_;

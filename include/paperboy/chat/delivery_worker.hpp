@@ -68,7 +68,7 @@ public:
     // every delivery. Returns how many rows it handled. Tests drive the worker with this and a
     // manual clock; run() does not wait for a round before claiming more.
     boost::asio::awaitable<int> deliver_due();
-    // Frees the claims (outbox rows, digest builds) of dead processes on this host (run() does it
+    // Frees the claims (outbox rows, digest builds, schedule runs) of dead processes on this host (run() does it
     // at start): their rows become unknown and are looked for before being sent.
     boost::asio::awaitable<int> recover_dead_owners();
     // Hands back whatever this worker still holds (after stop(), before the process exits).

@@ -24,6 +24,9 @@ struct publication {
     std::string key;       // idempotency key prefix, from the platform's own ids ("slack:event:Ev123")
     std::string thread;    // the thread to answer in (a reply's thread, a button's message), else the channel
     std::string event_id;  // when set, marked processed in the same transaction
+    // Instead of `thread`: the thread the row with this idempotency key starts, once it is sent
+    // (papers that follow a digest posted earlier).
+    std::string parent_key;
 };
 
 class publisher {

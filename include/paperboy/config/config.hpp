@@ -79,6 +79,37 @@ struct delivery_config {
     std::chrono::milliseconds backoff_max{300'000};
 };
 
+// Scheduled digests (README "Morning digests").
+struct schedule_config {
+    std::chrono::milliseconds catch_up{6 * 3'600'000};     // a run missed by at most this is delivered late; older: skipped
+    std::chrono::milliseconds source_wait{2 * 3'600'000};  // a source down at run time is waited for this long
+    std::chrono::milliseconds source_retry{120'000};       // first retry while waiting for a source; doubles
+    std::chrono::milliseconds poll_interval{30'000};       // how often due runs are looked for
+    std::chrono::milliseconds lease{15 * 60'000};          // a claimed run is taken again by anyone after this
+    int concurrency = 16;                                  // runs worked on at once
+};
+
+// A subscription declared in the file (`subscriptions: [...]`); chat and the CLI add others.
+struct subscription_config {
+    std::string platform;   // slack | discord
+    std::string workspace;  // Slack team id / Discord guild id; empty when one workspace is served
+    std::string channel;
+    std::string time = "08:00";
+    std::string time_zone;  // empty: the configured time_zone
+    std::string language;   // empty: the channel's
+    std::string profile;    // empty: the channel's
+    std::string weekdays = "mon-fri";
+    bool quiet_empty_days = false;
+};
+
+// The web archive as a subscriber: the day's digest is built on schedule and published on / and
+// /feed.atom even with no chat connected.
+struct archive_config {
+    bool enabled = true;
+    std::string time = "08:00";  // in time_zone
+    std::string weekdays = "mon-fri";
+};
+
 struct store_config {
     int retention_days = 30;  // sent/failed outbox rows and processed events are deleted after this
 };
@@ -103,6 +134,9 @@ struct config {
     chat_config chat;
     digest_config digest;
     delivery_config delivery;
+    schedule_config schedule;
+    std::vector<subscription_config> subscriptions;
+    archive_config archive;
     store_config store;
     secrets secret;
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "paperboy/async/semaphore.hpp"
@@ -53,9 +54,11 @@ public:
     // failed) are summarised again, at most every 10 minutes per digest.
     // Builds are claimed in the store, and the store is read again once the claim is held, so two
     // callers, in this process or another one on the same database, never build the same digest:
-    // the second waits for the first's result.
-    boost::asio::awaitable<result<core::digest>> get_or_build(std::chrono::sys_days day, pipeline::profile profile,
-                                                              std::string language);
+    // the second waits for the first's result. `partial_max_age` replaces retry_partial_after for
+    // this call (the scheduler waiting for a source asks sooner).
+    boost::asio::awaitable<result<core::digest>> get_or_build(
+        std::chrono::sys_days day, pipeline::profile profile, std::string language,
+        std::optional<std::chrono::milliseconds> partial_max_age = std::nullopt);
 
     // The stored digest, if any (never builds).
     boost::asio::awaitable<std::optional<core::digest>> stored(store::digest_key key);
@@ -73,8 +76,9 @@ public:
 private:
     boost::asio::awaitable<core::digest> retry_fallbacks(core::digest d);
     boost::asio::awaitable<result<core::digest>> build_claimed(std::chrono::sys_days day, pipeline::profile profile,
-                                                               std::string language);
-    bool needs_rebuild(const core::digest& d) const;
+                                                               std::string language,
+                                                               std::chrono::milliseconds partial_max_age);
+    bool needs_rebuild(const core::digest& d, std::chrono::milliseconds partial_max_age) const;
     // `previous`: a partial digest being completed; its papers keep their numbers (threads and
     // buttons already name them) and new papers are added after them.
     boost::asio::awaitable<core::digest> build(std::chrono::sys_days day, pipeline::profile profile,

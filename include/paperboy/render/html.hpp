@@ -21,9 +21,15 @@ struct index_row {
     int papers = 0;
 };
 
+// Plain-text lines above the archive's list (each is shown when not empty).
+struct index_notes {
+    std::string next_digest;  // "Next digest: 2026-12-03 08:00 UTC"
+    std::string connect;      // how to get digests in chat, when no chat is connected
+};
+
 // The archive page (GET /): one row per digest, in the given order, linking to
 // /digests/YYYY-MM-DD (and its .md and .json forms), plus the feed.
-std::string html_index(const std::vector<index_row>& rows);
+std::string html_index(const std::vector<index_row>& rows, const index_notes& notes = {});
 
 // An Atom 1.0 feed (GET /feed.atom) of `digests` in the given order. `base_url` is the public
 // root of the archive ("https://papers.example.org", a trailing '/' is ignored). Each entry:

@@ -5,6 +5,7 @@
 //
 // Errors: store_error for anything the database refuses or cannot do (unreachable, locked, corrupt).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -85,6 +86,71 @@ struct channel_settings {
     std::string profile, language, layout;
 };
 
+// A scheduled digest for one place: a channel, or the web archive (platform "archive"). At most one
+// per (platform, workspace, channel). `next_run_at` and `next_local_date` name the next fire; the
+// scheduler computes them (time zones are not the database's business).
+struct subscription {
+    std::int64_t id = 0;
+    std::string platform, workspace, channel;
+    std::string time = "08:00";  // HH:MM, local
+    std::string time_zone;       // IANA name
+    std::string language;        // empty: the channel's
+    std::string profile;         // empty: the channel's
+    unsigned weekdays = 0b0111110;  // bit 0 = Sunday (schedule::weekday_set); default Monday–Friday
+    bool quiet_empty_days = false;  // post nothing on a day with nothing new
+    std::string origin;             // chat | config | cli | archive
+    std::int64_t next_run_at = 0;   // unix ms
+    std::string next_local_date;    // YYYY-MM-DD in time_zone
+};
+
+// One run of a subscription: one row per (subscription, local date), so a run can never fire twice.
+//   due --claim--> claimed (owner, lease) --> done | skipped | failed
+//                                        \--> due again (not_before): waiting for a source, or a
+//                                             posted partial digest whose missing papers may follow
+// A claimed run whose lease ran out (its owner died) is claimed again; its posts have fixed
+// idempotency keys, so doing it again never posts twice.
+struct schedule_run {
+    subscription sub;  // the subscription as it is now
+    std::string local_date;
+    std::int64_t scheduled_at = 0;  // unix ms
+    std::string state = "due";      // due | claimed | done | skipped | failed
+    std::string phase = "post";     // post: the digest is not posted yet; follow_up: it was, partial
+    int attempts = 0;
+    std::string owner;
+    std::int64_t lease_until = 0;
+    std::int64_t not_before = 0;
+    std::string outcome;     // what happened, in a few words (logs, `subscriptions list`)
+    std::string digest_day;  // the digest it posted (YYYY-MM-DD), once posted
+    int posted = 0;          // how many of that digest's entries were posted
+};
+
+struct schedule_claim {
+    std::string owner;
+    std::int64_t now_ms = 0;
+    std::int64_t lease_ms = 60'000;
+    int limit = 64;
+};
+
+// The scheduler's answer for a due subscription: the run to create (the latest fire not after now)
+// and the subscription's next fire after that.
+struct schedule_slot {
+    std::int64_t run_at = 0;
+    std::string run_local_date;
+    std::int64_t next_at = 0;
+    std::string next_local_date;
+};
+using schedule_advance = std::function<schedule_slot(const subscription&, std::int64_t now_ms)>;
+
+// How a claimed run ends (finish_schedule_run).
+struct schedule_result {
+    std::string state;  // done | skipped | failed | due (again, after not_before)
+    std::string phase = "post";
+    std::int64_t not_before = 0;
+    std::string outcome;
+    std::string digest_day;
+    int posted = 0;
+};
+
 class store {
 public:
     virtual ~store() = default;
@@ -162,7 +228,7 @@ public:
                                     std::int64_t lease_ms) = 0;
     virtual void release_digest_build(const digest_key& key, const std::string& owner) = 0;
 
-    // Owners that hold outbox rows or digest builds now (to recover those of a dead process).
+    // Owners that hold outbox rows, digest builds or schedule runs now (to recover those of a dead process).
     virtual std::vector<std::string> claim_owners() = 0;
     // Drops every digest build `owner` holds.
     virtual int release_digest_builds(const std::string& owner) = 0;
@@ -172,6 +238,31 @@ public:
                                          const std::string& message_id, const digest_key& digest) = 0;
     virtual std::optional<digest_key> digest_for_message(const std::string& platform, const std::string& channel,
                                                          const std::string& message_id) = 0;
+
+    // Subscriptions. save_subscription inserts or replaces the one of (platform, workspace, channel)
+    // and returns it with its id.
+    virtual subscription save_subscription(const subscription& s) = 0;
+    virtual bool remove_subscription(const std::string& platform, const std::string& workspace,
+                                     const std::string& channel) = 0;
+    virtual std::optional<subscription> load_subscription(const std::string& platform, const std::string& workspace,
+                                                          const std::string& channel) = 0;
+    virtual std::vector<subscription> list_subscriptions() = 0;
+
+    // In one transaction: every subscription due at claim.now_ms gets its run (from `advance`;
+    // nothing new when that run exists already) and its next fire; then up to claim.limit runs
+    // that are due (not_before passed) or whose claim expired are claimed for claim.owner, oldest
+    // first. Runs of removed subscriptions are not claimed.
+    virtual std::vector<schedule_run> claim_schedule_runs(const schedule_claim& claim,
+                                                          const schedule_advance& advance) = 0;
+    // Ends (or postpones) a run `owner` holds and enqueues `posts`, in one transaction. False, and
+    // nothing enqueued, when the claim is no longer owner's.
+    virtual bool finish_schedule_run(std::int64_t subscription_id, const std::string& local_date,
+                                     const std::string& owner, const schedule_result& result,
+                                     const std::vector<outbox_item>& posts) = 0;
+    // Hands back the runs `owner` holds (shutdown, a dead process): due again at once.
+    virtual int release_schedule_runs(const std::string& owner) = 0;
+    // The newest `limit` runs, newest first (operators, tests), optionally of one subscription.
+    virtual std::vector<schedule_run> list_schedule_runs(std::int64_t subscription_id, int limit) = 0;
 
     // Whether (platform, event_id) was processed (its answer is in the outbox, or it needed none).
     virtual bool event_processed(const std::string& platform, const std::string& event_id) = 0;

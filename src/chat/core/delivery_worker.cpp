@@ -304,7 +304,7 @@ awaitable<int> delivery_worker::recover_dead_owners() {
         int released = 0;
         for (const auto& owner : s.claim_owners()) {
             if (!owner_is_dead(owner)) continue;
-            released += s.release_claims(owner) + s.release_digest_builds(owner);
+            released += s.release_claims(owner) + s.release_digest_builds(owner) + s.release_schedule_runs(owner);
         }
         return released;
     };

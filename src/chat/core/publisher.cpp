@@ -27,7 +27,7 @@ std::vector<store::outbox_item> publisher::rows_for(const publication& p) const 
     }
     const auto& a = p.answer;
     const bool digest = a.what == bot::answer::kind::digest;
-    const bool papers_in_thread = digest && a.layout == "full" && p.thread.empty();
+    const bool papers_in_thread = digest && a.layout == "full" && p.thread.empty() && p.parent_key.empty();
     std::vector<std::string> messages;
     if (digest) messages = out->digest_messages(a.digest, a.layout);
     else if (a.what == bot::answer::kind::entry) messages = out->entry_messages(a.entry, a.digest.language);
@@ -56,6 +56,7 @@ std::vector<store::outbox_item> publisher::rows_for(const publication& p) const 
         row.platform = p.where.platform;
         row.channel = p.where.channel;
         row.thread = p.thread;
+        row.parent_key = p.parent_key;
         row.payload = std::move(messages[i]);
         row.idempotency_key = p.key + ":m" + std::to_string(i);
         if (digest) row.shows = shows;

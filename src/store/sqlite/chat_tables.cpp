@@ -308,7 +308,8 @@ void sqlite_store::release_digest_build(const digest_key& k, const std::string& 
 
 std::vector<std::string> sqlite_store::claim_owners() {
     auto c = conn();
-    statement s(c, "SELECT owner FROM outbox WHERE state = 'claimed' UNION SELECT owner FROM digest_builds");
+    statement s(c, "SELECT owner FROM outbox WHERE state = 'claimed' UNION SELECT owner FROM digest_builds "
+                   "UNION SELECT owner FROM schedule_runs WHERE state = 'claimed'");
     std::vector<std::string> owners;
     while (s.step()) owners.push_back(s.column_text(0));
     return owners;

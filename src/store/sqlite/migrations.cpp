@@ -102,6 +102,44 @@ CREATE TABLE digest_builds (
     PRIMARY KEY (day, profile, language)
 );
 )sql"},
+    {5, "subscriptions and schedule runs",
+     R"sql(
+CREATE TABLE subscriptions (
+    id               INTEGER PRIMARY KEY,
+    platform         TEXT NOT NULL,
+    workspace        TEXT NOT NULL,
+    channel          TEXT NOT NULL,
+    time_of_day      TEXT NOT NULL,            -- HH:MM, local
+    time_zone        TEXT NOT NULL,            -- IANA name
+    language         TEXT NOT NULL DEFAULT '',
+    profile          TEXT NOT NULL DEFAULT '',
+    weekdays         INTEGER NOT NULL,         -- bit 0 = Sunday
+    quiet_empty_days INTEGER NOT NULL DEFAULT 0,
+    origin           TEXT NOT NULL,            -- chat | config | cli | archive
+    next_run_at      INTEGER NOT NULL,         -- unix ms
+    next_local_date  TEXT NOT NULL,
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    UNIQUE (platform, workspace, channel)
+);
+CREATE INDEX subscriptions_due ON subscriptions (next_run_at);
+CREATE TABLE schedule_runs (
+    subscription_id INTEGER NOT NULL,
+    local_date      TEXT NOT NULL,
+    scheduled_at    INTEGER NOT NULL,          -- unix ms
+    state           TEXT NOT NULL DEFAULT 'due',
+    phase           TEXT NOT NULL DEFAULT 'post',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    owner           TEXT NOT NULL DEFAULT '',
+    lease_until     INTEGER NOT NULL DEFAULT 0,
+    not_before      INTEGER NOT NULL DEFAULT 0,
+    outcome         TEXT NOT NULL DEFAULT '',
+    digest_day      TEXT NOT NULL DEFAULT '',
+    posted          INTEGER NOT NULL DEFAULT 0,   -- digest entries posted so far
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+    PRIMARY KEY (subscription_id, local_date)
+);
+CREATE INDEX schedule_runs_by_state ON schedule_runs (state, not_before);
+)sql"},
 };
 
 }  // namespace

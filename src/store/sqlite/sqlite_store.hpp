@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite store (internal to paperboy_store). Digests and summaries are in sqlite_store.cpp, the
-// chat tables (outbox, digest messages, events, settings, build claims) in chat_tables.cpp.
+// chat tables (outbox, digest messages, events, settings, build claims) in chat_tables.cpp,
+// subscriptions and schedule runs in schedule_tables.cpp.
 #include <map>
 #include <mutex>
 #include <thread>
@@ -67,6 +68,18 @@ public:
     void release_digest_build(const digest_key& key, const std::string& owner) override;
     std::vector<std::string> claim_owners() override;
     int release_digest_builds(const std::string& owner) override;
+
+    subscription save_subscription(const subscription& s) override;
+    bool remove_subscription(const std::string& platform, const std::string& workspace,
+                             const std::string& channel) override;
+    std::optional<subscription> load_subscription(const std::string& platform, const std::string& workspace,
+                                                  const std::string& channel) override;
+    std::vector<subscription> list_subscriptions() override;
+    std::vector<schedule_run> claim_schedule_runs(const schedule_claim& claim, const schedule_advance& advance) override;
+    bool finish_schedule_run(std::int64_t subscription_id, const std::string& local_date, const std::string& owner,
+                             const schedule_result& result, const std::vector<outbox_item>& posts) override;
+    int release_schedule_runs(const std::string& owner) override;
+    std::vector<schedule_run> list_schedule_runs(std::int64_t subscription_id, int limit) override;
 
 private:
     // The calling thread's connection (and, for ":memory:", the lock that makes it exclusive).

@@ -166,4 +166,17 @@ BOOST_AUTO_TEST_CASE(defaults) {
     BOOST_TEST(c.time == "08:00");
 }
 
+BOOST_AUTO_TEST_CASE(subscribe_takes_the_days_it_runs_on) {
+    BOOST_TEST(parse_command("subscribe 7:30 daily").weekdays == "daily");
+    BOOST_TEST(parse_command("subscribe every-day Asia/Tokyo").weekdays == "daily");
+    BOOST_TEST(parse_command("subscribe weekdays").weekdays == "mon-fri");
+    BOOST_TEST(parse_command("subscribe Sat,Sun 10:00").weekdays == "sat,sun");
+    BOOST_TEST(parse_command("subscribe").weekdays.empty());  // the default, Monday to Friday
+    // A single day name is a language code too ("mon" is Mongolian): not taken as days.
+    BOOST_TEST(parse_command("subscribe mon").language == "mon");
+    const auto twice = parse_command("subscribe daily weekdays");
+    BOOST_TEST((twice.kind == command_kind::usage));
+    BOOST_TEST(twice.problem.find("one set of days") != std::string::npos, twice.problem);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -215,4 +215,38 @@ BOOST_AUTO_TEST_CASE(the_example_file_is_valid_and_equals_the_defaults) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(subscriptions_and_schedules_are_read_and_checked) {
+    auto cfg = from(R"({"subscriptions": [{"platform": "slack", "channel": "C1", "time": "07:30",
+                        "time_zone": "Asia/Tokyo", "language": "ja", "weekdays": "daily", "quiet_empty_days": true}],
+                        "schedule": {"catch_up_ms": 7200000, "source_wait_ms": 3600000},
+                        "archive": {"time": "06:00", "enabled": false}})");
+    BOOST_REQUIRE_EQUAL(cfg.subscriptions.size(), 1u);
+    BOOST_TEST(cfg.subscriptions[0].time == "07:30");
+    BOOST_TEST(cfg.subscriptions[0].quiet_empty_days);
+    BOOST_TEST(cfg.schedule.catch_up.count() == 7200000);
+    BOOST_TEST(!cfg.archive.enabled);
+    BOOST_TEST(from("{}").schedule.catch_up.count() == 6 * 3600000);
+    BOOST_TEST(from("{}").archive.time == "08:00");
+    const std::pair<const char*, const char*> bad[] = {
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1", "time_zone": "Asia/Tokio"}]})",
+         "subscriptions[0].time_zone: unknown time zone \"Asia/Tokio\" (did you mean Asia/Tokyo"},
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1", "time": "25:00"}]})", "subscriptions[0].time:"},
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1", "profile": "nope"}]})", "subscriptions[0].profile:"},
+        {R"({"subscriptions": [{"platform": "irc", "channel": "C1"}]})", "subscriptions[0].platform:"},
+        {R"({"subscriptions": [{"platform": "slack"}]})", "subscriptions[0].channel:"},
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1", "weekdays": "sometimes"}]})",
+         "subscriptions[0].weekdays:"},
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1"}, {"platform": "slack", "channel": "C1"}]})",
+         "subscriptions[1].channel: subscriptions[0] already schedules this channel"},
+        {R"({"subscriptions": [{"platform": "slack", "channel": "C1", "colour": "red"}]})",
+         "subscriptions[0].colour: unknown key"},
+        {R"({"archive": {"time": "8am"}})", "archive.time:"},
+        {R"({"schedule": {"source_wait_ms": 30000000}})", "schedule.source_wait_ms:"},
+    };
+    for (const auto& [json, message] : bad) {
+        const auto got = error_of(json);
+        BOOST_TEST(got.find(message) != std::string::npos, json << " → " << got);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
