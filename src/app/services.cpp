@@ -17,8 +17,12 @@ std::unique_ptr<store::store> migrated_store(const config::config& cfg) {
 
 chat::worker_options worker_options_of(const config::config& c, const std::string& owner) {
     const auto& d = c.delivery;
-    return {owner, d.lease, d.poll_interval, d.max_attempts, d.batch, d.backoff_base, d.backoff_max,
-            c.store.retention_days, std::chrono::milliseconds(3'600'000)};
+    chat::worker_options o{owner, d.lease, d.poll_interval, d.max_attempts, d.batch};
+    o.concurrency = d.concurrency;
+    o.backoff_base = d.backoff_base;
+    o.backoff_max = d.backoff_max;
+    o.retention_days = c.store.retention_days;
+    return o;
 }
 
 }  // namespace

@@ -227,6 +227,7 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("poll_interval_ms", cfg.delivery.poll_interval);
         r.read("max_attempts", cfg.delivery.max_attempts);
         r.read("batch", cfg.delivery.batch);
+        r.read("concurrency", cfg.delivery.concurrency);
         r.read("backoff_base_ms", cfg.delivery.backoff_base);
         r.read("backoff_max_ms", cfg.delivery.backoff_max);
     });

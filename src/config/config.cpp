@@ -236,6 +236,8 @@ void validate(const config& cfg) {
     require(cfg.delivery.max_attempts >= 1 && cfg.delivery.max_attempts <= 100, "delivery.max_attempts",
             "must be between 1 and 100");
     require(cfg.delivery.batch >= 1 && cfg.delivery.batch <= 1000, "delivery.batch", "must be between 1 and 1000");
+    require(cfg.delivery.concurrency >= 1 && cfg.delivery.concurrency <= 10000, "delivery.concurrency",
+            "must be between 1 and 10000");
     require(cfg.delivery.poll_interval.count() >= 10, "delivery.poll_interval_ms", "must be at least 10");
     require(cfg.delivery.backoff_base.count() >= 1 && cfg.delivery.backoff_base <= cfg.delivery.backoff_max,
             "delivery.backoff_base_ms", "must be at least 1 and at most delivery.backoff_max_ms");

@@ -75,6 +75,7 @@ struct delivery_config {
     std::chrono::milliseconds poll_interval{1'000}; // how often the store is asked for due rows when nothing wakes the worker
     int max_attempts = 5;                           // claims of one row before it fails ("gave up")
     int batch = 16;                                 // rows claimed at once (at most one per conversation)
+    int concurrency = 512;                          // rows in flight at once (channels served side by side)
     std::chrono::milliseconds backoff_base{1'000};  // first retry delay; doubles per attempt
     std::chrono::milliseconds backoff_max{300'000};
 };

@@ -156,7 +156,7 @@ awaitable<void> delivery_worker::run() {
 awaitable<int> delivery_worker::deliver_due() { co_return co_await claim_and_deliver(true); }
 
 awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
-    const int room = options_.batch - in_flight_.load();
+    const int room = std::min(options_.batch, options_.concurrency - in_flight_.load());
     if (room <= 0) co_return 0;  // each finishing delivery wakes the loop
     const auto now = clock_.now_ms();
     if (next_retry_ms_.load() <= now) next_retry_ms_ = 0;

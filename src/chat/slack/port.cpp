@@ -1,4 +1,5 @@
 #include "paperboy/chat/slack/port.hpp"
+#include "paperboy/net/retry.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -130,16 +131,20 @@ std::string slack_port::failure_note(const std::string& error, const std::string
 }
 
 awaitable<void> slack_port::pace(const std::string& channel) {
-    net::pacer::time_point start_at;
+    std::chrono::steady_clock::time_point start_at;
     {
         std::lock_guard lock(pacing_mutex_);
-        auto it = per_channel_.try_emplace(channel, options_.per_channel_interval).first;
-        start_at = it->second.reserve(std::chrono::steady_clock::now());
+        start_at = free_at_[channel];
     }
     if (start_at > std::chrono::steady_clock::now()) {
         asio::steady_timer t(co_await asio::this_coro::executor, start_at);
         co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
     }
+}
+
+void slack_port::done(const std::string& channel) {
+    std::lock_guard lock(pacing_mutex_);
+    free_at_[channel] = std::chrono::steady_clock::now() + options_.per_channel_interval;
 }
 
 awaitable<send_outcome> slack_port::send(store::outbox_item item) {
@@ -165,6 +170,7 @@ awaitable<send_outcome> slack_port::post_message(const store::outbox_item& item)
     req.max_retries = 0;     // the outbox retries, with its claim and backoff
     co_await pace(item.channel);
     auto res = co_await http_.send(std::move(req));
+    done(item.channel);
     if (!res) co_return transport_outcome(res.err());
     if (res->status == 429) {
         auto o = outcome(send_outcome::status::retry, "ratelimited");

@@ -16,7 +16,6 @@
 
 #include "paperboy/chat/port.hpp"
 #include "paperboy/net/client.hpp"
-#include "paperboy/net/retry.hpp"
 
 namespace paperboy::chat::slack {
 
@@ -52,14 +51,19 @@ public:
     boost::asio::awaitable<result<lookup>> find_sent(store::outbox_item item) override;
 
 private:
+    // Waits until `channel` may get its next post; done(channel) after each post. A channel's posts
+    // go out one at a time (the outbox sends one row per conversation), so spacing them from the
+    // previous one's end keeps the gap at Slack at least the interval, however long a post waited
+    // for a connection.
     boost::asio::awaitable<void> pace(const std::string& channel);
+    void done(const std::string& channel);
     boost::asio::awaitable<send_outcome> post_message(const store::outbox_item& item);
     boost::asio::awaitable<send_outcome> post_response(const store::outbox_item& item);
 
     net::http_client& http_;
     port_options options_;
     std::mutex pacing_mutex_;
-    std::map<std::string, net::pacer> per_channel_;
+    std::map<std::string, std::chrono::steady_clock::time_point> free_at_;  // by channel
 };
 
 }  // namespace paperboy::chat::slack
