@@ -23,8 +23,11 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -60,6 +63,8 @@ struct slack_stats {
     std::map<std::string, std::int64_t> last_ok;  // channel → steady ns of its last accepted post
     std::map<std::string, int> posts;
     int violations = 0, total = 0;
+    double gap_sum_ms = 0, gap_max_ms = 0;  // between a channel's consecutive accepted posts
+    int gaps = 0;
     std::int64_t last_post_ns = 0;
 };
 
@@ -92,6 +97,8 @@ struct slack_stats {
                                                       {"most_per_channel", most},
                                                       {"violations", stats->violations},
                                                       {"last_post_ns", stats->last_post_ns},
+                                                      {"gap_mean_ms", stats->gaps ? stats->gap_sum_ms / stats->gaps : 0.0},
+                                                      {"gap_max_ms", stats->gap_max_ms},
                                                       {"llm_calls", llm.request_count()}}
                                            .dump()};
         }
@@ -103,6 +110,12 @@ struct slack_stats {
         if (!fresh && now - it->second < std::chrono::nanoseconds(per_channel - tolerance).count()) {
             ++stats->violations;
             return scripted_reply{429, R"({"ok":false,"error":"ratelimited"})", "application/json", {{"Retry-After", "1"}}};
+        }
+        if (!fresh) {
+            const double gap = static_cast<double>(now - it->second) / 1e6;
+            stats->gap_sum_ms += gap;
+            stats->gap_max_ms = std::max(stats->gap_max_ms, gap);
+            ++stats->gaps;
         }
         it->second = now;
         const int n = ++stats->posts[channel];
@@ -184,6 +197,10 @@ int main(int argc, char** argv) {
     c.secret.slack_bot_token = config::secret("xoxb-bench");
     c.profiles.at("llm").language = "en";
     c.archive.enabled = false;
+    if (const char* batch = std::getenv("BENCH_DELIVERY_BATCH")) c.delivery.batch = std::atoi(batch);
+    if (const char* workers = std::getenv("BENCH_DB_WORKERS")) c.database.workers = std::atoi(workers);
+    if (const char* runs = std::getenv("BENCH_SCHEDULE_CONCURRENCY")) c.schedule.concurrency = std::atoi(runs);
+    if (const char* conns = std::getenv("BENCH_SLACK_CONNECTIONS")) c.upstreams["slack"].max_connections = std::atoi(conns);
     config::validate(c);
 
     // Thursday 2026-12-03 08:00:00 UTC, two seconds from now.
@@ -212,15 +229,23 @@ int main(int argc, char** argv) {
         asio::co_spawn(ioc, s.scheduler.run(), asio::detached);
 
         // Done when every run ended and no outbox row is left to send.
+        auto runs_done = [&] {
+            const auto runs = s.db.direct().list_schedule_runs(0, subscriptions + 1);
+            return static_cast<int>(runs.size()) == subscriptions &&
+                   std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r.state == "done"; });
+        };
         auto finished = [&] {
-            for (const auto& r : s.db.direct().list_schedule_runs(0, subscriptions + 1))
-                if (r.state != "done") return false;
             for (const char* state : {"pending", "claimed", "unknown"})
                 if (!s.db.direct().list_outbox(state, 1).empty()) return false;
-            return static_cast<int>(s.db.direct().list_schedule_runs(0, subscriptions + 1).size()) == subscriptions;
+            return runs_done();
         };
+        std::optional<std::chrono::steady_clock::time_point> runs_done_at;
         const auto give_up = std::chrono::steady_clock::now() + 600s;
-        while (!finished() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(100ms);
+        while (!finished() && std::chrono::steady_clock::now() < give_up) {
+            if (!runs_done_at && runs_done()) runs_done_at = std::chrono::steady_clock::now();
+            std::this_thread::sleep_for(100ms);
+        }
+        if (!runs_done_at) runs_done_at = std::chrono::steady_clock::now();
         const bool complete = finished();
         const auto stats = slack_stats_of(s, ioc, slack_url);
         const auto failed = s.db.direct().list_outbox("failed", 1000);
@@ -249,8 +274,11 @@ int main(int argc, char** argv) {
         std::printf("MESSAGES_PER_CHANNEL %d\n", most);
         std::printf("FAILED_ROWS %zu\n", failed.size());
         std::printf("RATE_LIMIT_429 %d\n", stats.value("violations", 0));
+        std::printf("GAP_MEAN_MS %.0f\n", stats.value("gap_mean_ms", 0.0));
+        std::printf("GAP_MAX_MS %.0f\n", stats.value("gap_max_ms", 0.0));
         std::printf("DUE_TO_LAST_POST_MS %.0f\n", elapsed_ms);
         std::printf("BOUND_MS %.0f\n", bound_ms);
+        std::printf("RUNS_DONE_MS %.0f\n", std::chrono::duration<double, std::milli>(*runs_done_at - due_steady).count());
         std::printf("RATIO %.3f\n", bound_ms > 0 ? elapsed_ms / bound_ms : 0.0);
         std::printf("LLM_CALLS %d\n", stats.value("llm_calls", 0));
         std::printf("DISTINCT_PAPERS %zu\n", papers);

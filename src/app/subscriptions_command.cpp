@@ -87,7 +87,7 @@ int remove(store::store& st, const boost::program_options::variables_map& args) 
         std::cerr << "paperboy subscriptions remove: --channel ID is required\n";
         return exit_usage;
     }
-    if (!st.remove_subscription(platform, option(args, "workspace"), channel)) {
+    if (!schedule::remove(st, platform, option(args, "workspace"), channel)) {
         std::cerr << "paperboy subscriptions remove: no subscription for " << platform << " " << channel << "\n";
         return exit_failure;
     }

@@ -178,7 +178,7 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
     const bool ja = is_japanese(current.language);
     const std::string profiles = profile_list(cfg_);
     if (c.setting.empty()) {
-        auto load = [where](store::store& s) { return s.load_subscription(where.platform, where.workspace, where.channel); };
+        auto load = [where](store::store& s) { return schedule::find(s, where.platform, where.workspace, where.channel); };
         const auto sub = co_await db_.run(load);
         const std::string schedule = sub ? describe(*sub, ja) : ja ? "なし（`/papers subscribe` で設定）" : "none (`/papers subscribe` sets one)";
         co_return text_answer(
@@ -214,7 +214,7 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
 awaitable<answer> service::subscription_answer(const command& c, const conversation& where, const std::string& language) {
     const bool ja = is_japanese(language);
     if (c.kind == command_kind::unsubscribe) {
-        auto remove = [where](store::store& s) { return s.remove_subscription(where.platform, where.workspace, where.channel); };
+        auto remove = [where](store::store& s) { return schedule::remove(s, where.platform, where.workspace, where.channel); };
         if (!co_await db_.run(remove))
             co_return text_answer(ja ? "このチャンネルには定時配信がありません。" : "This channel has no scheduled digest.");
         co_return text_answer(ja ? "このチャンネルの定時配信を停止しました。" : "This channel no longer gets scheduled digests.",

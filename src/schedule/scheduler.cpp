@@ -109,9 +109,8 @@ awaitable<int> scheduler::sync_configured() {
     auto sync = [wanted, now = clock_.now()](store::store& st) {
         for (const auto& old : st.list_subscriptions()) {
             if (old.origin != "config" && old.origin != "archive") continue;
-            const bool still = std::any_of(wanted.begin(), wanted.end(), [&old](const auto& w) {
-                return w.platform == old.platform && w.workspace == old.workspace && w.channel == old.channel;
-            });
+            const bool still =
+                std::any_of(wanted.begin(), wanted.end(), [&old](const auto& w) { return same_place(w, old); });
             if (!still) st.remove_subscription(old.platform, old.workspace, old.channel);
         }
         for (const auto& w : wanted) save(st, w, now);
@@ -285,6 +284,12 @@ awaitable<store::schedule_result> scheduler::post(const store::schedule_run& run
         co_return r;
     }
     if (run.attempts == 1) count(platform, "started");
+    if (const auto* out = publisher_.port_for(platform); !t.archive && (!out || !out->can_post())) {
+        count(platform, "failed");
+        r.state = "failed";
+        r.outcome = "cannot post to " + platform + ": no bot token is configured for it";
+        co_return r;
+    }
     const auto day = harvest::today(cfg_.time_zone, at_ms(run.scheduled_at));
     const std::optional<milliseconds> fresh =
         waiting ? std::optional<milliseconds>(sc.source_retry / 2) : std::nullopt;  // a retry must rebuild

@@ -202,4 +202,36 @@ BOOST_AUTO_TEST_CASE(serve_answers_and_stops_cleanly_on_sigterm) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(with_no_chat_at_all_the_archive_page_says_when_the_next_digest_is_due) {
+    unsigned short port;
+    {
+        fake_peer tmp;
+        port = tmp.port();
+    }
+    const pid_t pid = paperboy::test::spawn_with_env(
+        PAPERBOY_BINARY, {"serve"},
+        {"PAPERBOY_LISTEN=127.0.0.1:" + std::to_string(port), "PAPERBOY_DATABASE=sqlite:" + (dir / "archive.db").string()},
+        (dir / "archive.err").string());
+    BOOST_REQUIRE(pid > 0);
+    const std::string page = (dir / "index.html").string();
+    auto fetch = [&] {
+        return std::system(("curl -sf http://127.0.0.1:" + std::to_string(port) + "/ > " + page).c_str()) == 0;
+    };
+    bool fetched = false;
+    for (int i = 0; i < 100 && !fetched; ++i) {
+        std::this_thread::sleep_for(50ms);
+        fetched = fetch() && read_file(page).find("Next digest:") != std::string::npos;
+    }
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    BOOST_REQUIRE(fetched);
+    const auto html = read_file(page);
+    BOOST_TEST(html.find("08:00 UTC") != std::string::npos, html);  // archive.time in time_zone
+    BOOST_TEST(html.find("SLACK_SIGNING_SECRET") != std::string::npos);
+    BOOST_TEST(html.find("DISCORD_PUBLIC_KEY") != std::string::npos);
+    auto listed = run("subscriptions list", {"PAPERBOY_DATABASE=sqlite:" + (dir / "archive.db").string()});
+    BOOST_TEST(listed.out.find("archive") != std::string::npos, listed.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -244,4 +244,21 @@ BOOST_AUTO_TEST_CASE(unsubscribe_stops_the_runs) {
     BOOST_TEST(digests_in("C0PAPERS") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_subscription_for_a_platform_that_is_not_connected_fails_its_run_and_says_why) {
+    fixed_now = unix_at("2026-12-02T12:00:00Z");
+    start();
+    store::subscription sub;
+    sub.platform = "discord";
+    sub.channel = "1234567890";
+    sub.time_zone = "UTC";
+    sub.origin = "config";
+    schedule::save(graph->db.direct(), sub, clock.now());
+    BOOST_TEST(run_schedule("2026-12-03T08:00:00Z") == 1);
+    const auto history = graph->db.direct().list_schedule_runs(0, 10);
+    BOOST_REQUIRE_EQUAL(history.size(), 1u);
+    BOOST_TEST(history[0].state == "failed");
+    BOOST_TEST(history[0].outcome.find("no bot token") != std::string::npos, history[0].outcome);
+    BOOST_TEST(metrics.value("paperboy_schedule_runs_total", {{"platform", "discord"}, {"outcome", "failed"}}) == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

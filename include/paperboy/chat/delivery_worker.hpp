@@ -37,10 +37,10 @@ struct worker_options {
     std::chrono::milliseconds lease{120'000};
     std::chrono::milliseconds poll_interval{1'000};
     int max_attempts = 5;
-    int batch = 16;
+    int batch = 64;
     // Rows in flight at once. A row waiting for its channel's pace (Slack: ~1 message/s per channel)
     // holds its place, so this bounds how many channels are served side by side.
-    int concurrency = 512;
+    int concurrency = 2048;
     std::chrono::milliseconds backoff_base{1'000};
     std::chrono::milliseconds backoff_max{300'000};
     int retention_days = 30;                 // prune() horizon

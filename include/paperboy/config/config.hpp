@@ -74,8 +74,8 @@ struct delivery_config {
     std::chrono::milliseconds lease{120'000};       // a claimed row is taken again by anyone after this
     std::chrono::milliseconds poll_interval{1'000}; // how often the store is asked for due rows when nothing wakes the worker
     int max_attempts = 5;                           // claims of one row before it fails ("gave up")
-    int batch = 16;                                 // rows claimed at once (at most one per conversation)
-    int concurrency = 512;                          // rows in flight at once (channels served side by side)
+    int batch = 64;                                 // rows claimed at once (at most one per conversation)
+    int concurrency = 2048;                          // rows in flight at once (channels served side by side)
     std::chrono::milliseconds backoff_base{1'000};  // first retry delay; doubles per attempt
     std::chrono::milliseconds backoff_max{300'000};
 };
@@ -87,7 +87,7 @@ struct schedule_config {
     std::chrono::milliseconds source_retry{120'000};       // first retry while waiting for a source; doubles
     std::chrono::milliseconds poll_interval{30'000};       // how often due runs are looked for
     std::chrono::milliseconds lease{15 * 60'000};          // a claimed run is taken again by anyone after this
-    int concurrency = 16;                                  // runs worked on at once
+    int concurrency = 128;                                 // runs worked on at once
 };
 
 // A subscription declared in the file (`subscriptions: [...]`); chat and the CLI add others.

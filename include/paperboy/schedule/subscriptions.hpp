@@ -3,6 +3,7 @@
 // time, saved without losing a run that is due (a restart or a repeated `subscribe` with the same
 // time keeps it).
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "paperboy/store/store.hpp"
@@ -19,8 +20,19 @@ void plan_next(store::subscription& s, std::chrono::system_clock::time_point now
 // Whether a and b fire at the same moments (time, zone, weekdays).
 bool same_timing(const store::subscription& a, const store::subscription& b);
 
-// Saves `s` (its id and next run are filled in): a subscription of the same place with the same
-// timing keeps its stored next run, so a run already due is not lost. Throws like plan_next.
+// Whether a and b schedule the same channel: same platform and channel, and the same workspace or
+// one of them without (the configuration and the CLI may not know a Slack team id; chat always does).
+bool same_place(const store::subscription& a, const store::subscription& b);
+
+// The subscription of the channel (same_place), if any.
+std::optional<store::subscription> find(store::store& st, const std::string& platform, const std::string& workspace,
+                                        const std::string& channel);
+// Removes the channel's subscription (same_place); false when it had none.
+bool remove(store::store& st, const std::string& platform, const std::string& workspace, const std::string& channel);
+
+// Saves `s` (its id and next run are filled in) in place of the channel's subscription, if any: one
+// with the same timing keeps its stored next run, so a run already due is not lost. Throws like
+// plan_next.
 store::subscription save(store::store& st, store::subscription s, std::chrono::system_clock::time_point now);
 
 // claim_schedule_runs' `advance`: the run to create for a due subscription (the latest fire at or

@@ -130,16 +130,19 @@ std::vector<outbox_item> sqlite_store::claim_outbox(const outbox_claim& claim) {
     // Replies whose thread will never exist.
     exec(c,
          "UPDATE outbox SET state = 'failed', last_error = 'the message it replies to was not posted' "
-         "WHERE state IN ('pending', 'unknown') AND parent_key <> '' AND EXISTS (SELECT 1 FROM outbox p "
-         "WHERE p.idempotency_key = outbox.parent_key AND p.state = 'failed')",
+         "WHERE state IN ('pending', 'unknown') AND parent_key IN "
+         "(SELECT idempotency_key FROM outbox WHERE state = 'failed')",
          "outbox: failing orphans");
+    // The oldest unfinished row of each conversation (SQLite takes the other columns from the row
+    // with MIN(id)), due, and with its thread's first message sent. Only indexes are read.
     statement due(c,
-                  "SELECT o.id FROM outbox o WHERE ((o.state IN ('pending', 'unknown') AND o.next_attempt_at <= ?1) "
-                  "OR (o.state = 'claimed' AND o.lease_until < ?1)) "
-                  "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.platform = o.platform AND e.channel = o.channel "
-                  "AND e.id < o.id AND e.state IN ('pending', 'claimed', 'unknown')) "
-                  "AND (o.parent_key = '' OR EXISTS (SELECT 1 FROM outbox p WHERE p.idempotency_key = o.parent_key "
-                  "AND p.state = 'sent')) ORDER BY o.id LIMIT ?2");
+                  "SELECT h.id FROM (SELECT MIN(id) AS id, state, next_attempt_at, lease_until, parent_key "
+                  "FROM outbox WHERE state IN ('pending', 'claimed', 'unknown') GROUP BY platform, channel) h "
+                  "WHERE ((h.state IN ('pending', 'unknown') AND h.next_attempt_at <= ?1) "
+                  "OR (h.state = 'claimed' AND h.lease_until < ?1)) "
+                  "AND (h.parent_key = '' OR EXISTS (SELECT 1 FROM outbox p INDEXED BY outbox_key_state "
+                  "WHERE p.idempotency_key = h.parent_key "
+                  "AND p.state = 'sent')) ORDER BY h.id LIMIT ?2");
     due.bind(1, now).bind(2, static_cast<long long>(claim.limit));
     std::vector<std::int64_t> ids;
     while (due.step()) ids.push_back(due.column_int(0));
@@ -170,8 +173,13 @@ bool sqlite_store::mark_sent(std::int64_t id, const std::string& owner, const st
         .bind(3, owner)
         .step();
     if (!changed(c)) return false;
-    auto row = item_by_id(c, id);
-    if (row && row->shows) insert_digest_message(c, row->platform, row->channel, remote_id, *row->shows);
+    // Which digest it shows, straight from the row (its payload is not read).
+    statement(c,
+              "INSERT OR REPLACE INTO digest_messages (platform, channel, message_id, day, profile, language) "
+              "SELECT platform, channel, remote_id, shows_day, shows_profile, shows_language FROM outbox "
+              "WHERE id = ? AND shows_day <> ''")
+        .bind(1, static_cast<long long>(id))
+        .step();
     tx.commit();
     return true;
 }

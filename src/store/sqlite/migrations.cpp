@@ -102,7 +102,7 @@ CREATE TABLE digest_builds (
     PRIMARY KEY (day, profile, language)
 );
 )sql"},
-    {5, "subscriptions and schedule runs",
+    {5, "subscriptions, schedule runs, covering indexes for outbox claims",
      R"sql(
 CREATE TABLE subscriptions (
     id               INTEGER PRIMARY KEY,
@@ -139,6 +139,9 @@ CREATE TABLE schedule_runs (
     PRIMARY KEY (subscription_id, local_date)
 );
 CREATE INDEX schedule_runs_by_state ON schedule_runs (state, not_before);
+-- Claims read only these indexes, never the rows (whose payloads come before these columns).
+CREATE INDEX outbox_open ON outbox (state, platform, channel, id, next_attempt_at, lease_until, parent_key);
+CREATE INDEX outbox_key_state ON outbox (idempotency_key, state, remote_id);
 )sql"},
 };
 

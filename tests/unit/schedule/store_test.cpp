@@ -177,4 +177,23 @@ BOOST_AUTO_TEST_CASE(problems_are_named) {
     BOOST_TEST(schedule::problem_with(tokyo()).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_channel_named_with_and_without_its_workspace_has_one_subscription) {
+    auto declared = tokyo();
+    declared.workspace = "";  // the configuration does not know the team id
+    declared.origin = "config";
+    const auto first = schedule::save(*s, declared, at("2026-12-02T12:00:00Z"));
+    auto from_chat = tokyo();  // T1, same channel, same timing
+    const auto second = schedule::save(*s, from_chat, at("2026-12-02T13:00:00Z"));
+    BOOST_REQUIRE_EQUAL(s->list_subscriptions().size(), 1u);
+    BOOST_TEST(second.workspace == "T1");
+    BOOST_TEST(second.next_run_at == first.next_run_at);
+    // Saved again without the workspace (a restart), it stays one row, with it.
+    BOOST_TEST(schedule::save(*s, declared, at("2026-12-02T14:00:00Z")).workspace == "T1");
+    BOOST_TEST(s->list_subscriptions().size() == 1u);
+    BOOST_TEST(schedule::find(*s, "slack", "", "C1").has_value());
+    BOOST_TEST(!schedule::find(*s, "slack", "T2", "C1").has_value());
+    BOOST_TEST(schedule::remove(*s, "slack", "", "C1"));
+    BOOST_TEST(s->list_subscriptions().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
