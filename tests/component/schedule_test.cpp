@@ -261,4 +261,25 @@ BOOST_AUTO_TEST_CASE(a_subscription_for_a_platform_that_is_not_connected_fails_i
     BOOST_TEST(metrics.value("paperboy_schedule_runs_total", {{"platform", "discord"}, {"outcome", "failed"}}) == 1);
 }
 
+BOOST_AUTO_TEST_CASE(the_web_archive_is_a_subscriber_its_digest_is_built_on_schedule_with_no_chat_post) {
+    fixed_now = unix_at("2026-12-02T12:00:00Z");
+    start();
+    auto sync = boost::asio::co_spawn(ioc, graph->scheduler.sync_configured(), boost::asio::use_future);
+    BOOST_TEST(sync.get() == 1);  // archive.enabled, no subscriptions in the file
+    BOOST_TEST(graph->db.direct().list_digests(10).empty());
+    BOOST_TEST(run_schedule("2026-12-03T07:59:00Z") == 0);
+    BOOST_TEST(run_schedule("2026-12-03T08:00:00Z") == 1);  // archive.time 08:00 in time_zone (UTC)
+    const auto digests = graph->db.direct().list_digests(10);
+    BOOST_REQUIRE_EQUAL(digests.size(), 1u);
+    BOOST_TEST(digests[0].key.day == "2026-12-03");
+    BOOST_TEST(slack_api.posts().empty());
+    BOOST_TEST(metrics.value("paperboy_schedule_runs_total", {{"platform", "archive"}, {"outcome", "delivered"}}) == 1);
+    // Syncing again (a restart) keeps one archive subscription and its next run.
+    auto again = boost::asio::co_spawn(ioc, graph->scheduler.sync_configured(), boost::asio::use_future);
+    again.get();
+    const auto subs = graph->db.direct().list_subscriptions();
+    BOOST_REQUIRE_EQUAL(subs.size(), 1u);
+    BOOST_TEST(subs[0].next_local_date == "2026-12-04");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
