@@ -213,6 +213,13 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
 
 awaitable<answer> service::subscription_answer(const command& c, const conversation& where, const std::string& language) {
     const bool ja = is_japanese(language);
+    auto load = [where](store::store& s) { return schedule::find(s, where.platform, where.workspace, where.channel); };
+    if (const auto current = co_await db_.run(load); current && current->origin == "config") {
+        // The file wins at every start: a change made here would silently come undone.
+        co_return text_answer(ja ? "このチャンネルの定時配信は設定ファイル（subscriptions）で指定されています。変更はそちらで行ってください。"
+                                 : "This channel's scheduled digest is set in paperboy's configuration file "
+                                   "(`subscriptions`); change it there.");
+    }
     if (c.kind == command_kind::unsubscribe) {
         auto remove = [where](store::store& s) { return schedule::remove(s, where.platform, where.workspace, where.channel); };
         if (!co_await db_.run(remove))

@@ -167,7 +167,10 @@ void validate_schedules(const config& cfg, Require require) {
                 "expected a language tag such as en or ja");
         for (std::size_t j = 0; j < i; ++j) {
             const auto& other = cfg.subscriptions[j];
-            require(other.platform != sub.platform || other.workspace != sub.workspace || other.channel != sub.channel,
+            // A workspace left out matches any (as the store does).
+            const bool same_workspace =
+                other.workspace == sub.workspace || other.workspace.empty() || sub.workspace.empty();
+            require(other.platform != sub.platform || !same_workspace || other.channel != sub.channel,
                     path + ".channel", "subscriptions[" + std::to_string(j) + "] already schedules this channel");
         }
     }

@@ -81,4 +81,11 @@ sys_days today(const std::string& time_zone, system_clock::time_point now) {
     return sys_days{floor<days>(local).time_since_epoch()};
 }
 
+sys_days latest_complete_day(const std::string& time_zone, system_clock::time_point now) {
+    const auto* zone = date::locate_zone(time_zone);
+    sys_days d = today(time_zone, now);
+    const auto reading = zone->to_sys(date::local_seconds{d.time_since_epoch()} + hours(6), date::choose::earliest);
+    return now < reading ? d - days(1) : d;
+}
+
 }  // namespace paperboy::harvest

@@ -20,8 +20,12 @@ constexpr milliseconds late_after{10 * 60'000};        // later than this, a pos
 constexpr milliseconds follow_up_for{18 * 3'600'000};  // papers of a source that comes back follow this long
 constexpr milliseconds retry_cap{30 * 60'000};
 
+constexpr int max_attempts = 5;  // claims of a run whose work keeps failing before it is given up
+
+// By place and local date, not subscription id: a channel that unsubscribes and subscribes again
+// the same morning is not posted to twice.
 std::string post_key(const store::schedule_run& r) {
-    return "schedule:" + std::to_string(r.sub.id) + ":" + r.local_date;
+    return "schedule:" + r.sub.platform + ":" + r.sub.workspace + ":" + r.sub.channel + ":" + r.local_date;
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -59,9 +63,11 @@ awaitable<scheduler::target> scheduler::target_of(const store::subscription& sub
 }
 
 std::int64_t scheduler::retry_at(const store::schedule_run& run, std::int64_t deadline) const {
-    auto wait = cfg_.schedule.source_retry;
-    for (int i = 1; i < run.attempts && wait < retry_cap; ++i) wait *= 2;
-    return std::min(clock_.now_ms() + std::min(wait, retry_cap).count(), deadline);
+    // Half the time waited so far, between source_retry and 30 min: the waits grow geometrically.
+    const std::int64_t now = clock_.now_ms();
+    const auto waited = milliseconds((now - run.scheduled_at) / 2);
+    const auto wait = std::clamp(waited, cfg_.schedule.source_retry, std::max(cfg_.schedule.source_retry, retry_cap));
+    return std::min(now + wait.count(), deadline);
 }
 
 awaitable<void> scheduler::work(store::schedule_run run) {
@@ -69,8 +75,19 @@ awaitable<void> scheduler::work(store::schedule_run run) {
     std::vector<store::outbox_item> rows;
     // No co_await inside ?: — GCC 12 destroys the result twice.
     store::schedule_result result;
-    if (run.phase == "follow_up") result = co_await follow_up(run, t, rows);
-    else result = co_await post(run, t, rows);
+    if (run.attempts > max_attempts) {
+        // Its work threw (or its worker died) every time: end it, counted, instead of forever.
+        count(run.sub.platform, "failed");
+        result.state = "failed";
+        result.phase = run.phase;
+        result.digest_day = run.digest_day;
+        result.posted = run.posted;
+        result.outcome = "gave up after " + std::to_string(max_attempts) + " attempts (see the log)";
+    } else if (run.phase == "follow_up") {
+        result = co_await follow_up(run, t, rows);
+    } else {
+        result = co_await post(run, t, rows);
+    }
     core::failpoint("schedule.before_finish");
     auto finish = [id = run.sub.id, date = run.local_date, owner = owner_, result, rows](store::store& s) {
         return s.finish_schedule_run(id, date, owner, result, rows);
@@ -100,17 +117,22 @@ awaitable<store::schedule_result> scheduler::post(const store::schedule_run& run
                     ", more than schedule.catch_up_ms before the server ran it";
         co_return r;
     }
-    if (run.attempts == 1) count(platform, "started");
+    // Its first try: not postponed before (waiting, retrying) and not taken over from a dead worker.
+    const bool first_try = run.outcome.empty() && run.attempts == 1;
+    if (first_try) count(platform, "started");
     if (const auto* out = publisher_.port_for(platform); !t.archive && (!out || !out->can_post())) {
         count(platform, "failed");
         r.state = "failed";
         r.outcome = "cannot post to " + platform + ": no bot token is configured for it";
         co_return r;
     }
-    const auto day = harvest::today(cfg_.time_zone, at_ms(run.scheduled_at));
+    // The newest day that is complete at the run's time (never one built before its papers are out).
+    const auto day = harvest::latest_complete_day(cfg_.time_zone, at_ms(run.scheduled_at));
     const std::optional<milliseconds> fresh =
         waiting ? std::optional<milliseconds>(sc.source_retry / 2) : std::nullopt;  // a retry must rebuild
     auto built = co_await digests_.get_or_build(day, cfg_.profiles.at(t.profile), t.language, fresh);
+    if (built && built->entries.empty() && built->source_warnings.empty())
+        if (auto skipped = co_await skipped_day_with_papers(run, t, day)) built = std::move(*skipped);
     if (!built) {
         if (late < sc.catch_up) {
             r.state = "due";
@@ -153,7 +175,7 @@ awaitable<store::schedule_result> scheduler::post(const store::schedule_run& run
         co_return r;
     }
     const std::string key = post_key(run);
-    if (late > late_after && !waiting) {
+    if (late > late_after && first_try) {
         const bool ja = bot::is_japanese(t.language);
         const std::string note = ja ? "遅れて配信しています: " + run.sub.time + " の時点でサーバーが停止していました。"
                                     : "Delivered late: the server was down at " + run.sub.time + ".";
@@ -175,6 +197,25 @@ awaitable<store::schedule_result> scheduler::post(const store::schedule_run& run
                 (missing.empty() ? "" : "; partial, waiting for " + missing) +
                 (late > late_after ? "; late by " + std::to_string(duration_cast<minutes>(late).count()) + " min" : "");
     co_return r;
+}
+
+awaitable<std::optional<core::digest>> scheduler::skipped_day_with_papers(const store::schedule_run& run,
+                                                                          const target& t, sys_days newest) {
+    // The day this subscription last got; days after it that it did not get (its weekdays, or its
+    // zone, skip digest days: 08:00 Monday in Tokyo is Sunday in UTC) may carry papers it never saw.
+    auto history = [id = run.sub.id](store::store& s) { return s.list_schedule_runs(id, 8); };
+    std::optional<sys_days> last;
+    for (const auto& r : co_await db_.run(history)) {
+        if (r.local_date == run.local_date || r.digest_day.empty()) continue;
+        last = core::parse_ymd(r.digest_day);
+        break;
+    }
+    if (!last) co_return std::nullopt;
+    for (sys_days d = newest - days(1); d > *last && d >= newest - days(6); d -= days(1)) {
+        auto built = co_await digests_.get_or_build(d, cfg_.profiles.at(t.profile), t.language);
+        if (built && !built->entries.empty()) co_return std::move(*built);
+    }
+    co_return std::nullopt;
 }
 
 awaitable<store::schedule_result> scheduler::follow_up(const store::schedule_run& run, const target& t,

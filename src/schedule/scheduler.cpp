@@ -90,7 +90,15 @@ awaitable<int> scheduler::sync_configured() {
         for (const auto& w : wanted) save(st, w, now);
         return static_cast<int>(wanted.size());
     };
-    co_return co_await db_.run(sync);
+    const int n = co_await db_.run(sync);
+    for (const auto& w : wanted) {
+        const auto* out = publisher_.port_for(w.platform);
+        if (w.platform != "archive" && (!out || !out->can_post()))
+            spdlog::warn("schedule: subscriptions[] names {} channel {}, but {} is not connected (no bot token): its "
+                         "runs will fail until it is",
+                         w.platform, w.channel, w.platform);
+    }
+    co_return n;
 }
 
 awaitable<void> scheduler::run() {
@@ -99,6 +107,7 @@ awaitable<void> scheduler::run() {
         std::atomic<bool>& flag;
         ~not_running() { flag = false; }
     } on_exit{running_};
+    steady_clock::time_point last_published{};
     while (!stopped_) {
         int handled = 0;
         std::int64_t earliest = 0;
@@ -109,22 +118,24 @@ awaitable<void> scheduler::run() {
         }
         if (stopped_) break;
         if (handled > 0) continue;
+        try {
+            // The gauges list every subscription: at most once per poll, not at every wake.
+            if (steady_clock::now() - last_published >= cfg_.schedule.poll_interval) {
+                co_await publish_next_runs();
+                last_published = steady_clock::now();
+            }
+            auto first = [](store::store& s) { return s.earliest_next_run(); };
+            earliest = co_await db_.run(first);
+        } catch (const std::exception& e) {
+            spdlog::error("schedule: {}", e.what());
+        }
         {
+            // Checked after the queries above: a wake during them must not wait for the next poll.
             std::lock_guard lock(mutex_);
             if (woken_) {
                 woken_ = false;
                 continue;
             }
-        }
-        try {
-            co_await publish_next_runs();
-            auto first = [](store::store& s) {
-                auto subs = s.list_subscriptions();  // ordered by next run
-                return subs.empty() ? std::int64_t{0} : subs.front().next_run_at;
-            };
-            earliest = co_await db_.run(first);
-        } catch (const std::exception& e) {
-            spdlog::error("schedule: {}", e.what());
         }
         auto wait = cfg_.schedule.poll_interval;
         if (earliest > 0) {

@@ -282,4 +282,64 @@ BOOST_AUTO_TEST_CASE(the_web_archive_is_a_subscriber_its_digest_is_built_on_sche
     BOOST_TEST(subs[0].next_local_date == "2026-12-04");
 }
 
+BOOST_AUTO_TEST_CASE(a_monday_in_tokyo_gets_the_papers_of_the_utc_friday_it_would_otherwise_skip) {
+    // Digest days are UTC days (time_zone); 08:00 Monday to Friday in Tokyo are Sunday to Thursday
+    // in UTC. Only Friday's digest (Hugging Face's Thursday) has papers here.
+    fixed_now = unix_at("2026-12-02T12:00:00Z");
+    start();
+    sources.hf.set_handler([](const recorded_request& r) {
+        const bool thursday = r.target.find("date=2026-12-03&p=0") != std::string::npos;
+        return scripted_reply{200, thursday ? fixture("hf_daily_papers/daily_papers_30items_2026-06-12.json") : "[]"};
+    });
+    command("subscribe 08:00 Asia/Tokyo");
+    settle();
+    BOOST_TEST(run_schedule("2026-12-03T23:00:00Z") == 1);  // Friday 08:00 JST: UTC Thursday's digest
+    BOOST_TEST(run_schedule("2026-12-06T23:00:00Z") == 1);  // Monday 08:00 JST: UTC Sunday is quiet
+    const auto posted = top_level("C0PAPERS");
+    BOOST_REQUIRE_EQUAL(posted.size(), 2u);
+    auto monday = stored_digest("C0PAPERS", posted.back().ts);
+    BOOST_REQUIRE(monday);
+    BOOST_TEST(monday->day == "2026-12-04");  // the skipped UTC Friday, with its papers
+    BOOST_TEST(graph->db.direct().load_digest(*monday)->find("\"entries\":[]") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_schedule_set_in_the_configuration_is_not_changed_from_chat) {
+    fixed_now = unix_at("2026-12-02T12:00:00Z");
+    start();
+    store::subscription sub;
+    sub.platform = "slack";
+    sub.channel = "C0PAPERS";
+    sub.time_zone = "UTC";
+    sub.origin = "config";
+    schedule::save(graph->db.direct(), sub, clock.now());
+    for (const char* text : {"subscribe 09:00", "unsubscribe"}) {
+        auto ack = command(text);
+        BOOST_TEST(ack.json()["response_type"] == "ephemeral");
+        BOOST_TEST(ack.json()["text"].get<std::string>().find("configuration file") != std::string::npos);
+    }
+    const auto subs = graph->db.direct().list_subscriptions();
+    BOOST_REQUIRE_EQUAL(subs.size(), 1u);
+    BOOST_TEST(subs[0].time == "08:00");
+}
+
+BOOST_AUTO_TEST_CASE(a_run_whose_workers_keep_dying_is_given_up_after_five_attempts_and_counted) {
+    fixed_now = unix_at("2026-12-02T12:00:00Z");
+    start();
+    command("subscribe 08:00 UTC");
+    settle();
+    const store::schedule_advance next = [](const store::subscription& s, std::int64_t t) {
+        return schedule::advance(s, t);
+    };
+    auto now_ms = unix_at("2026-12-03T08:00:00Z") * 1000;
+    for (int i = 0; i < 5; ++i, now_ms += 61'000)  // five workers claimed it and died
+        BOOST_REQUIRE_EQUAL(graph->db.direct().claim_schedule_runs({"gone:1:x", now_ms, 60'000, 10}, next).size(), 1u);
+    BOOST_TEST(run_schedule("2026-12-03T08:06:00Z") == 1);
+    const auto history = graph->db.direct().list_schedule_runs(0, 10);
+    BOOST_REQUIRE_EQUAL(history.size(), 1u);
+    BOOST_TEST(history[0].state == "failed");
+    BOOST_TEST(history[0].outcome.find("gave up after 5 attempts") != std::string::npos, history[0].outcome);
+    BOOST_TEST(runs("failed") == 1);
+    BOOST_TEST(digests_in("C0PAPERS") == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,4 +36,8 @@ day_window window_for(std::chrono::sys_days day, int lookback_days, const std::s
 // The date in `time_zone` at `now`.
 std::chrono::sys_days today(const std::string& time_zone, std::chrono::system_clock::time_point now);
 
+// The newest digest day whose reading moment (06:00 in `time_zone`) is not after `now`: the
+// latest day that can be built complete at `now`.
+std::chrono::sys_days latest_complete_day(const std::string& time_zone, std::chrono::system_clock::time_point now);
+
 }  // namespace paperboy::harvest

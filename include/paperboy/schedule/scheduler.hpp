@@ -67,6 +67,11 @@ private:
     boost::asio::awaitable<store::schedule_result> follow_up(const store::schedule_run& run, const target& t,
                                                              std::vector<store::outbox_item>& rows);
     boost::asio::awaitable<target> target_of(const store::subscription& sub);
+    // When the newest digest has nothing new: the newest digest with papers among the days since
+    // the one this subscription last got (at most a week back), if any.
+    boost::asio::awaitable<std::optional<core::digest>> skipped_day_with_papers(const store::schedule_run& run,
+                                                                               const target& t,
+                                                                               std::chrono::sys_days newest);
     std::int64_t retry_at(const store::schedule_run& run, std::int64_t deadline) const;
     boost::asio::awaitable<void> publish_next_runs();
     void count(const std::string& platform, const char* outcome);

@@ -108,7 +108,8 @@ struct subscription {
 //                                        \--> due again (not_before): waiting for a source, or a
 //                                             posted partial digest whose missing papers may follow
 // A claimed run whose lease ran out (its owner died) is claimed again; its posts have fixed
-// idempotency keys, so doing it again never posts twice.
+// idempotency keys, so doing it again never posts twice. `attempts` counts claims since the run
+// last ended or was postponed (a run that keeps failing is given up).
 struct schedule_run {
     subscription sub;  // the subscription as it is now
     std::string local_date;
@@ -247,6 +248,8 @@ public:
     virtual std::optional<subscription> load_subscription(const std::string& platform, const std::string& workspace,
                                                           const std::string& channel) = 0;
     virtual std::vector<subscription> list_subscriptions() = 0;
+    // The earliest next_run_at of all subscriptions (unix ms), 0 when there are none.
+    virtual std::int64_t earliest_next_run() = 0;
 
     // In one transaction: every subscription due at claim.now_ms gets its run (from `advance`;
     // nothing new when that run exists already) and its next fire; then up to claim.limit runs

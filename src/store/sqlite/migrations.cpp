@@ -105,7 +105,7 @@ CREATE TABLE digest_builds (
     {5, "subscriptions, schedule runs, covering indexes for outbox claims",
      R"sql(
 CREATE TABLE subscriptions (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused
     platform         TEXT NOT NULL,
     workspace        TEXT NOT NULL,
     channel          TEXT NOT NULL,

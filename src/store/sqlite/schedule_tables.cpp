@@ -118,6 +118,12 @@ std::vector<subscription> sqlite_store::list_subscriptions() {
     return out;
 }
 
+std::int64_t sqlite_store::earliest_next_run() {
+    auto c = conn();
+    statement s(c, "SELECT COALESCE(MIN(next_run_at), 0) FROM subscriptions");
+    return s.step() ? s.column_int(0) : 0;
+}
+
 std::vector<schedule_run> sqlite_store::claim_schedule_runs(const schedule_claim& claim,
                                                             const schedule_advance& advance) {
     auto c = conn();
@@ -184,6 +190,7 @@ bool sqlite_store::finish_schedule_run(std::int64_t subscription_id, const std::
     statement(c,
               "UPDATE schedule_runs SET state = ?, phase = ?, not_before = ?, outcome = ?, "
               "digest_day = CASE WHEN ? = '' THEN digest_day ELSE ? END, posted = ?, owner = '', lease_until = 0, "
+              "attempts = CASE WHEN ?1 = 'due' THEN 0 ELSE attempts END, "
               "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
               "WHERE subscription_id = ? AND local_date = ? AND state = 'claimed' AND owner = ?")
         .bind(1, result.state)

@@ -75,6 +75,7 @@ public:
     std::optional<subscription> load_subscription(const std::string& platform, const std::string& workspace,
                                                   const std::string& channel) override;
     std::vector<subscription> list_subscriptions() override;
+    std::int64_t earliest_next_run() override;
     std::vector<schedule_run> claim_schedule_runs(const schedule_claim& claim, const schedule_advance& advance) override;
     bool finish_schedule_run(std::int64_t subscription_id, const std::string& local_date, const std::string& owner,
                              const schedule_result& result, const std::vector<outbox_item>& posts) override;

@@ -87,4 +87,16 @@ BOOST_AUTO_TEST_CASE(today_is_the_date_in_the_zone_at_the_given_instant) {
     BOOST_TEST(core::format_ymd(harvest::today("America/Los_Angeles", instant)) == "2026-12-01");
 }
 
+BOOST_AUTO_TEST_CASE(the_latest_complete_day_is_the_last_one_whose_06_00_has_passed) {
+    using paperboy::harvest::latest_complete_day;
+    const auto at = [](const char* t) {
+        return std::chrono::system_clock::time_point(paperboy::core::parse_rfc3339(t).value());
+    };
+    BOOST_TEST(paperboy::core::format_ymd(latest_complete_day("UTC", at("2026-12-03T06:00:00Z"))) == "2026-12-03");
+    BOOST_TEST(paperboy::core::format_ymd(latest_complete_day("UTC", at("2026-12-03T05:59:59Z"))) == "2026-12-02");
+    // 08:00 in Tokyo is 23:00 UTC the day before: that UTC day is complete.
+    BOOST_TEST(paperboy::core::format_ymd(latest_complete_day("UTC", at("2026-12-06T23:00:00Z"))) == "2026-12-06");
+    BOOST_TEST(paperboy::core::format_ymd(latest_complete_day("Asia/Tokyo", at("2026-12-06T20:00:00Z"))) == "2026-12-06");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

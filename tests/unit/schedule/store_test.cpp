@@ -72,10 +72,12 @@ BOOST_AUTO_TEST_CASE(a_subscription_is_saved_with_its_next_run_and_replaced_in_p
     BOOST_TEST(again.id == saved.id);
     BOOST_TEST(again.next_run_at == ms("2026-12-02T22:30:00Z"));
     BOOST_TEST(s->list_subscriptions().size() == 1U);
+    BOOST_TEST(s->earliest_next_run() == ms("2026-12-02T22:30:00Z"));
     BOOST_TEST(s->load_subscription("slack", "T1", "C1")->time == "07:30");
     BOOST_TEST(s->remove_subscription("slack", "T1", "C1"));
     BOOST_TEST(!s->remove_subscription("slack", "T1", "C1"));
     BOOST_TEST(s->list_subscriptions().empty());
+    BOOST_TEST(s->earliest_next_run() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(saving_the_same_timing_again_keeps_a_due_run) {
