@@ -1,6 +1,5 @@
 // `paperboy subscriptions list|add|remove`: scheduled digests managed from the command line, on
 // the same store `serve` uses (a running server picks changes up at its next poll).
-#include <spdlog/spdlog.h>
 
 #include <iomanip>
 #include <iostream>
