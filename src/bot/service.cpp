@@ -178,7 +178,7 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
     const bool ja = is_japanese(current.language);
     const std::string profiles = profile_list(cfg_);
     if (c.setting.empty()) {
-        auto load = [where](store::store& s) { return schedule::find(s, where.platform, where.workspace, where.channel); };
+        auto load = [where](store::store& s) { return s.load_subscription(where.platform, where.workspace, where.channel); };
         const auto sub = co_await db_.run(load);
         const std::string schedule = sub ? describe(*sub, ja) : ja ? "なし（`/papers subscribe` で設定）" : "none (`/papers subscribe` sets one)";
         co_return text_answer(
@@ -213,7 +213,7 @@ awaitable<answer> service::settings_answer(const command& c, const conversation&
 
 awaitable<answer> service::subscription_answer(const command& c, const conversation& where, const std::string& language) {
     const bool ja = is_japanese(language);
-    auto load = [where](store::store& s) { return schedule::find(s, where.platform, where.workspace, where.channel); };
+    auto load = [where](store::store& s) { return s.load_subscription(where.platform, where.workspace, where.channel); };
     if (const auto current = co_await db_.run(load); current && current->origin == "config") {
         // The file wins at every start: a change made here would silently come undone.
         co_return text_answer(ja ? "このチャンネルの定時配信は設定ファイル（subscriptions）で指定されています。変更はそちらで行ってください。"
@@ -234,8 +234,7 @@ awaitable<answer> service::subscription_answer(const command& c, const conversat
     sub.time = c.time;
     sub.time_zone = c.time_zone.empty() ? cfg_.time_zone : c.time_zone;
     sub.language = c.language;
-    sub.weekdays = c.weekdays.empty() ? schedule::monday_to_friday
-                                      : schedule::parse_weekdays(c.weekdays).value_or(schedule::monday_to_friday);
+    sub.weekdays = schedule::parse_weekdays(c.weekdays).value_or(schedule::monday_to_friday);  // empty: the default
     sub.origin = "chat";
     if (!schedule::known_zone(sub.time_zone)) {
         const auto close = schedule::close_zones(sub.time_zone);

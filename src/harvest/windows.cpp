@@ -31,12 +31,16 @@ sys_seconds deadline(sys_days d) {
     return eastern()->to_sys(date::local_seconds{d.time_since_epoch()} + hours(14), date::choose::earliest);
 }
 
+// When the digest of `day` in `zone` is read: 06:00 there. choose::earliest: where 06:00 falls in a
+// transition's gap or overlap, never throw (a gap gives the transition instant, an overlap its first
+// occurrence).
+sys_seconds reading_moment(sys_days day, const date::time_zone* zone) {
+    return zone->to_sys(date::local_seconds{day.time_since_epoch()} + hours(6), date::choose::earliest);
+}
+
 // The latest announcement (ET date) made before the digest of `day` in `zone` is read.
 sys_days announcement_for(sys_days day, const date::time_zone* zone) {
-    // choose::earliest: where 06:00 falls in a transition's gap or overlap, never throw (a gap gives
-    // the transition instant, an overlap its first occurrence).
-    const auto reading = zone->to_sys(date::local_seconds{day.time_since_epoch()} + hours(6), date::choose::earliest);
-    const auto et = eastern()->to_local(reading);
+    const auto et = eastern()->to_local(reading_moment(day, zone));
     auto et_day = sys_days{floor<days>(et).time_since_epoch()};
     const auto time_of_day = et - floor<days>(et);
     sys_days a = time_of_day >= hours(20) ? et_day : et_day - days(1);
@@ -82,10 +86,8 @@ sys_days today(const std::string& time_zone, system_clock::time_point now) {
 }
 
 sys_days latest_complete_day(const std::string& time_zone, system_clock::time_point now) {
-    const auto* zone = date::locate_zone(time_zone);
-    sys_days d = today(time_zone, now);
-    const auto reading = zone->to_sys(date::local_seconds{d.time_since_epoch()} + hours(6), date::choose::earliest);
-    return now < reading ? d - days(1) : d;
+    const sys_days d = today(time_zone, now);
+    return now < reading_moment(d, date::locate_zone(time_zone)) ? d - days(1) : d;
 }
 
 }  // namespace paperboy::harvest

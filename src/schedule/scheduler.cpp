@@ -169,10 +169,7 @@ awaitable<int> scheduler::claim_and_work(bool wait) {
     if (room <= 0 || stopped_) co_return 0;  // each finishing run wakes the loop
     const store::schedule_claim c{owner_, clock_.now_ms(), cfg_.schedule.lease.count(), room};
     auto claim = [c](store::store& s) {
-        const store::schedule_advance next = [](const store::subscription& sub, std::int64_t now) {
-            return advance(sub, now);
-        };
-        return s.claim_schedule_runs(c, next);
+        return s.claim_schedule_runs(c, advance);
     };
     auto claimed = co_await db_.run(claim);
     std::vector<store::schedule_run> runs;

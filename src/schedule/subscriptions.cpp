@@ -45,25 +45,13 @@ bool same_place(const store::subscription& a, const store::subscription& b) {
            (a.workspace == b.workspace || a.workspace.empty() || b.workspace.empty());
 }
 
-std::optional<store::subscription> find(store::store& st, const std::string& platform, const std::string& workspace,
-                                        const std::string& channel) {
-    if (auto exact = st.load_subscription(platform, workspace, channel)) return exact;
-    store::subscription where;
-    where.platform = platform;
-    where.workspace = workspace;
-    where.channel = channel;
-    for (auto& s : st.list_subscriptions())
-        if (same_place(s, where)) return std::move(s);
-    return std::nullopt;
-}
-
 bool remove(store::store& st, const std::string& platform, const std::string& workspace, const std::string& channel) {
-    auto current = find(st, platform, workspace, channel);
+    auto current = st.load_subscription(platform, workspace, channel);
     return current && st.remove_subscription(current->platform, current->workspace, current->channel);
 }
 
 store::subscription save(store::store& st, store::subscription s, system_clock::time_point now) {
-    auto current = find(st, s.platform, s.workspace, s.channel);
+    auto current = st.load_subscription(s.platform, s.workspace, s.channel);
     if (current && current->workspace != s.workspace) {
         // The same channel, once with its workspace and once without: keep one row, with it.
         if (s.workspace.empty()) s.workspace = current->workspace;

@@ -42,6 +42,10 @@ struct schedule_fixture : slack_fixture {
     double runs(const char* outcome) const {
         return metrics.value("paperboy_schedule_runs_total", {{"platform", "slack"}, {"outcome", outcome}});
     }
+    // Due runs claimed, with a 60 s lease, by a worker that never finishes them; how many.
+    std::size_t claim_as_a_worker_that_dies(long long unix_seconds) {
+        return graph->db.direct().claim_schedule_runs({"gone:1:x", unix_seconds * 1000, 60'000, 10}, schedule::advance).size();
+    }
     void sources_have_nothing() {
         sources.arxiv.set_handler([](const recorded_request&) {
             return scripted_reply{200, fixture("arxiv/api_id_list_no_match_2026-04-12.xml"),
@@ -151,11 +155,7 @@ BOOST_AUTO_TEST_CASE(a_run_whose_worker_died_mid_run_is_taken_over_and_posted_on
     command("subscribe 08:00 UTC");
     settle();
     // Another worker claimed the run and died before finishing it.
-    const store::schedule_advance next = [](const store::subscription& s, std::int64_t t) {
-        return schedule::advance(s, t);
-    };
-    const auto now_ms = unix_at("2026-12-03T08:00:00Z") * 1000;
-    BOOST_REQUIRE_EQUAL(graph->db.direct().claim_schedule_runs({"gone:1:x", now_ms, 60'000, 10}, next).size(), 1u);
+    BOOST_REQUIRE_EQUAL(claim_as_a_worker_that_dies(unix_at("2026-12-03T08:00:00Z")), 1u);
     BOOST_TEST(run_schedule("2026-12-03T08:00:30Z") == 0);  // still leased
     BOOST_TEST(run_schedule("2026-12-03T08:01:01Z") == 1);
     BOOST_TEST(run_schedule("2026-12-03T08:20:00Z") == 0);
@@ -327,12 +327,8 @@ BOOST_AUTO_TEST_CASE(a_run_whose_workers_keep_dying_is_given_up_after_five_attem
     start();
     command("subscribe 08:00 UTC");
     settle();
-    const store::schedule_advance next = [](const store::subscription& s, std::int64_t t) {
-        return schedule::advance(s, t);
-    };
-    auto now_ms = unix_at("2026-12-03T08:00:00Z") * 1000;
-    for (int i = 0; i < 5; ++i, now_ms += 61'000)  // five workers claimed it and died
-        BOOST_REQUIRE_EQUAL(graph->db.direct().claim_schedule_runs({"gone:1:x", now_ms, 60'000, 10}, next).size(), 1u);
+    for (int i = 0; i < 5; ++i)  // five workers claimed it and died, one after another's lease
+        BOOST_REQUIRE_EQUAL(claim_as_a_worker_that_dies(unix_at("2026-12-03T08:00:00Z") + i * 61), 1u);
     BOOST_TEST(run_schedule("2026-12-03T08:06:00Z") == 1);
     const auto history = graph->db.direct().list_schedule_runs(0, 10);
     BOOST_REQUIRE_EQUAL(history.size(), 1u);

@@ -3,7 +3,6 @@
 // time, saved without losing a run that is due (a restart or a repeated `subscribe` with the same
 // time keeps it).
 #include <chrono>
-#include <optional>
 #include <string>
 
 #include "paperboy/store/store.hpp"
@@ -21,13 +20,10 @@ void plan_next(store::subscription& s, std::chrono::system_clock::time_point now
 bool same_timing(const store::subscription& a, const store::subscription& b);
 
 // Whether a and b schedule the same channel: same platform and channel, and the same workspace or
-// one of them without (the configuration and the CLI may not know a Slack team id; chat always does).
+// one of them without (as store::load_subscription matches).
 bool same_place(const store::subscription& a, const store::subscription& b);
 
-// The subscription of the channel (same_place), if any.
-std::optional<store::subscription> find(store::store& st, const std::string& platform, const std::string& workspace,
-                                        const std::string& channel);
-// Removes the channel's subscription (same_place); false when it had none.
+// Removes the channel's subscription (load_subscription's match); false when it had none.
 bool remove(store::store& st, const std::string& platform, const std::string& workspace, const std::string& channel);
 
 // Saves `s` (its id and next run are filled in) in place of the channel's subscription, if any: one

@@ -245,6 +245,9 @@ public:
     virtual subscription save_subscription(const subscription& s) = 0;
     virtual bool remove_subscription(const std::string& platform, const std::string& workspace,
                                      const std::string& channel) = 0;
+    // The channel's subscription: the one of (platform, workspace, channel), else one of the same
+    // channel where either side names no workspace (the configuration and the CLI may not know a
+    // Slack team id; chat always does).
     virtual std::optional<subscription> load_subscription(const std::string& platform, const std::string& workspace,
                                                           const std::string& channel) = 0;
     virtual std::vector<subscription> list_subscriptions() = 0;

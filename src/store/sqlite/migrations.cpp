@@ -122,6 +122,7 @@ CREATE TABLE subscriptions (
     UNIQUE (platform, workspace, channel)
 );
 CREATE INDEX subscriptions_due ON subscriptions (next_run_at);
+CREATE INDEX subscriptions_by_channel ON subscriptions (platform, channel);
 CREATE TABLE schedule_runs (
     subscription_id INTEGER NOT NULL,
     local_date      TEXT NOT NULL,

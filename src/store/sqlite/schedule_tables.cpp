@@ -52,10 +52,14 @@ schedule_run read_run(statement& s) {
     return r;
 }
 
+// The subscription of (platform, workspace, channel); with `any_workspace`, also one of the same
+// channel where either side has no workspace (store.hpp load_subscription), the exact one first.
 std::optional<subscription> subscription_where(sqlite3* db, const std::string& platform, const std::string& workspace,
-                                               const std::string& channel) {
+                                               const std::string& channel, bool any_workspace = false) {
     statement s(db, std::string("SELECT ") + subscription_columns +
-                        " FROM subscriptions s WHERE s.platform = ? AND s.workspace = ? AND s.channel = ?");
+                        " FROM subscriptions s WHERE s.platform = ?1 AND s.channel = ?3 AND " +
+                        (any_workspace ? "(s.workspace = ?2 OR s.workspace = '' OR ?2 = '') ORDER BY s.workspace = ?2 DESC LIMIT 1"
+                                       : "s.workspace = ?2"));
     s.bind(1, platform).bind(2, workspace).bind(3, channel);
     if (!s.step()) return std::nullopt;
     return read_subscription(s);
@@ -107,7 +111,7 @@ bool sqlite_store::remove_subscription(const std::string& platform, const std::s
 
 std::optional<subscription> sqlite_store::load_subscription(const std::string& platform, const std::string& workspace,
                                                             const std::string& channel) {
-    return subscription_where(conn(), platform, workspace, channel);
+    return subscription_where(conn(), platform, workspace, channel, true);
 }
 
 std::vector<subscription> sqlite_store::list_subscriptions() {

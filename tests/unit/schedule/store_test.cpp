@@ -41,10 +41,7 @@ struct schedule_fixture {
         return sub;
     }
     std::vector<store::schedule_run> claim(const std::string& owner, const char* now, std::int64_t lease = 60'000) {
-        const store::schedule_advance next = [](const store::subscription& sub, std::int64_t t) {
-            return schedule::advance(sub, t);
-        };
-        return s->claim_schedule_runs({owner, ms(now), lease, 64}, next);
+        return s->claim_schedule_runs({owner, ms(now), lease, 64}, schedule::advance);
     }
     static store::outbox_item post(std::string key) {
         store::outbox_item it;
@@ -192,8 +189,8 @@ BOOST_AUTO_TEST_CASE(a_channel_named_with_and_without_its_workspace_has_one_subs
     // Saved again without the workspace (a restart), it stays one row, with it.
     BOOST_TEST(schedule::save(*s, declared, at("2026-12-02T14:00:00Z")).workspace == "T1");
     BOOST_TEST(s->list_subscriptions().size() == 1u);
-    BOOST_TEST(schedule::find(*s, "slack", "", "C1").has_value());
-    BOOST_TEST(!schedule::find(*s, "slack", "T2", "C1").has_value());
+    BOOST_TEST(s->load_subscription("slack", "", "C1").has_value());
+    BOOST_TEST(!s->load_subscription("slack", "T2", "C1").has_value());
     BOOST_TEST(schedule::remove(*s, "slack", "", "C1"));
     BOOST_TEST(s->list_subscriptions().empty());
 }
