@@ -82,6 +82,14 @@ const std::vector<command>& commands() {
                  "quiet-empty-days", "post nothing on a day with nothing new");
          },
          subscriptions_command},
+        {"discord", "Discord: register the /papers application command",
+         "paperboy discord register-commands [--guild ID]",
+         [](po::options_description& o) {
+             o.add_options()("action", po::value<std::string>()->value_name("ACTION"), "register-commands")(
+                 "guild", po::value<std::string>()->value_name("ID"),
+                 "register in this guild only (shows at once; global commands take up to an hour)");
+         },
+         discord_command},
     };
     return all;
 }

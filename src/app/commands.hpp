@@ -20,6 +20,7 @@ int paper_command(const config::config& cfg, const boost::program_options::varia
 int serve_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int harvest_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int subscriptions_command(const config::config& cfg, const boost::program_options::variables_map& args);
+int discord_command(const config::config& cfg, const boost::program_options::variables_map& args);
 int migrate_command(const config::config& cfg, const boost::program_options::variables_map& args);
 
 }  // namespace paperboy::app

@@ -29,9 +29,11 @@ readiness check(store::store& s) {
 
 awaitable<net::response> healthz(net::request&) { co_return net::response::json(200, R"({"status":"ok"})"); }
 
-awaitable<net::response> readyz(store::database& db) {
+awaitable<net::response> readyz(store::database& db, const std::function<std::string()>& integrations) {
     auto state = co_await db.run(check);
     if (!state.ready) co_return net::response::error(503, state.problem);
+    if (auto problem = integrations ? integrations() : std::string(); !problem.empty())
+        co_return net::response::error(503, problem);
     co_return net::response::json(200, R"({"status":"ready","schema_version":)" + std::to_string(state.version) + "}");
 }
 
@@ -41,10 +43,11 @@ awaitable<net::response> metrics_page(metrics::registry& metrics) {
 
 }  // namespace
 
-void add_health_routes(net::router& routes, store::database& db, metrics::registry& metrics) {
+void add_health_routes(net::router& routes, store::database& db, metrics::registry& metrics,
+                       std::function<std::string()> integration_problem) {
     // Handlers are plain lambdas returning a coroutine that gets its state as arguments (GCC 12).
     routes.add("GET", "/healthz", healthz);
-    routes.add("GET", "/readyz", [&db](net::request&) { return readyz(db); });
+    routes.add("GET", "/readyz", [&db, problem = std::move(integration_problem)](net::request&) { return readyz(db, problem); });
     routes.add("GET", "/metrics", [&metrics](net::request&) { return metrics_page(metrics); });
 }
 

@@ -54,17 +54,16 @@ asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::
         }
         co_return !busy();
     };
-    auto jobs = [&s] {
-        return (s.slack && s.slack->jobs_in_flight() > 0) || s.worker.in_flight() > 0 || s.scheduler.in_flight() > 0;
-    };
+    auto jobs = [&s] { return s.chat_jobs_in_flight() > 0 || s.worker.in_flight() > 0 || s.scheduler.in_flight() > 0; };
     auto worker_busy = [&s] { return s.worker.running() || s.worker.in_flight() > 0; };
     auto scheduler_busy = [&s] { return s.scheduler.running() || s.scheduler.in_flight() > 0; };
     const auto deadline = std::chrono::steady_clock::now() + grace;
     co_await server.shutdown();
+    if (s.discord_gateway) s.discord_gateway->stop();  // no new messages; those being answered finish
     s.scheduler.stop();  // no new runs; those in flight finish (and enqueue their posts) or are cancelled below
     if (!co_await wait_while(jobs, deadline)) {
         spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period; cancelling them",
-                     s.slack ? s.slack->jobs_in_flight() : 0, s.worker.in_flight());
+                     s.chat_jobs_in_flight(), s.worker.in_flight());
         s.http.cancel_all();
         co_await wait_while(jobs, std::chrono::steady_clock::now() + std::chrono::seconds(5));
     }
@@ -92,10 +91,17 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     services s(cfg, ioc, metrics);
 
     net::router routes;
-    add_health_routes(routes, s.db, metrics);
+    add_health_routes(routes, s.db, metrics,
+                      [&s] { return s.discord_gateway ? s.discord_gateway->problem() : std::string(); });
     add_archive_routes(routes, s.db, cfg);
     if (s.slack) s.slack->add_routes(routes);
     else spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
+    if (s.discord) s.discord->add_routes(routes);
+    if (!cfg.secret.discord_public_key) spdlog::info("discord: DISCORD_PUBLIC_KEY is not set; /discord/interactions is off");
+    if (s.discord_gateway)
+        asio::co_spawn(ioc, s.discord_gateway->run(), [](std::exception_ptr e) {
+            if (e) spdlog::critical("discord: the Gateway client stopped unexpectedly");
+        });
     asio::co_spawn(ioc, s.worker.run(), [](std::exception_ptr e) {
         if (e) spdlog::critical("delivery worker stopped unexpectedly");
     });

@@ -58,6 +58,33 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
         slack = std::make_unique<chat::slack::adapter>(ioc.get_executor(),
                                                        chat::slack::adapter_options{c.secret.slack_signing_secret->reveal(), &clock},
                                                        bot, publisher, db, m);
+    if (c.secret.discord_bot_token || c.secret.discord_public_key) {
+        discord_rest = std::make_unique<chat::discord::rest_client>(
+            http, chat::discord::rest_options{c.upstream("discord").base_url, reveal(c.secret.discord_bot_token)});
+        discord_port = std::make_unique<chat::discord::discord_port>(*discord_rest, clock);
+        publisher.add_port(*discord_port);
+        worker.add_port(*discord_port);
+    }
+    if (discord_rest) {
+        std::optional<chat::discord::verifier> key;
+        if (c.secret.discord_public_key) {
+            auto parsed = chat::discord::verifier::from_hex(c.secret.discord_public_key->reveal());
+            if (!parsed) throw config::config_error(parsed.err().message);
+            key = std::move(*parsed);
+        }
+        discord = std::make_unique<chat::discord::adapter>(ioc.get_executor(), std::move(key), clock, bot, publisher,
+                                                           db, *discord_rest, m);
+    }
+    if (discord && c.secret.discord_bot_token && c.discord.gateway) {
+        auto g = o.discord_gateway;
+        g.token = c.secret.discord_bot_token->reveal();
+        if (!c.discord.message_content) g.intents &= ~chat::discord::intent_message_content;
+        discord_gateway = std::make_unique<chat::discord::gateway>(ioc.get_executor(), http, *discord_rest, *discord, g);
+    }
+}
+
+int services::chat_jobs_in_flight() const {
+    return (slack ? slack->jobs_in_flight() : 0) + (discord ? discord->jobs_in_flight() : 0);
 }
 
 }  // namespace paperboy::app

@@ -93,7 +93,7 @@ awaitable<resolved_settings> service::settings_of(const conversation& where) {
     } else if (auto from_locale = language_of_locale(where.locale); !from_locale.empty()) {
         r.language = from_locale;
     }
-    r.layout = cfg_.slack.layout;
+    r.layout = where.platform == "discord" ? cfg_.discord.layout : cfg_.slack.layout;
     if (stored && !stored->layout.empty()) {
         r.layout = stored->layout;
         r.layout_set = true;

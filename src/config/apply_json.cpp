@@ -217,6 +217,11 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
         r.read("response_hosts", cfg.slack.response_hosts);
         r.read("layout", cfg.slack.layout);
     });
+    top.object("discord", [&](reader& r) {
+        r.read("layout", cfg.discord.layout);
+        r.read("gateway", cfg.discord.gateway);
+        r.read("message_content", cfg.discord.message_content);
+    });
     top.object("chat", [&](reader& r) { r.read("max_backfill_days", cfg.chat.max_backfill_days); });
     top.object("digest", [&](reader& r) {
         r.read("retry_partial_after_ms", cfg.digest.retry_partial_after);

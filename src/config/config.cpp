@@ -233,6 +233,7 @@ void validate(const config& cfg) {
     require(k != "anthropic" || cfg.secret.anthropic_api_key, "summarizer.kind",
             "anthropic needs ANTHROPIC_API_KEY in the environment");
     require(cfg.slack.layout == "full" || cfg.slack.layout == "compact", "slack.layout", "expected full or compact");
+    require(cfg.discord.layout == "full" || cfg.discord.layout == "compact", "discord.layout", "expected full or compact");
     require(cfg.chat.max_backfill_days >= 0 && cfg.chat.max_backfill_days <= 3650, "chat.max_backfill_days",
             "must be between 0 and 3650");
     require(cfg.digest.build_lease.count() >= 1000, "digest.build_lease_ms", "must be at least 1000");
@@ -246,7 +247,7 @@ void validate(const config& cfg) {
             "delivery.backoff_base_ms", "must be at least 1 and at most delivery.backoff_max_ms");
     // A claim must outlive the request it covers, or a second worker could send the same row while
     // the first is still waiting for Slack's answer.
-    for (const char* chat : {"slack"}) {
+    for (const char* chat : {"slack", "discord"}) {
         auto it = cfg.upstreams.find(chat);
         if (it != cfg.upstreams.end())
             require(cfg.delivery.lease >= it->second.timeout * 2, "delivery.lease_ms",
@@ -257,6 +258,16 @@ void validate(const config& cfg) {
     for (const auto& host : cfg.slack.response_hosts)
         require(!host.empty() && host.find_first_of("/ ") == std::string::npos, "slack.response_hosts",
                 "expected host or host:port, got \"" + host + "\"");
+    if (cfg.secret.discord_public_key) {
+        const auto key = cfg.secret.discord_public_key->reveal();
+        require(key.size() == 64 && key.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos,
+                "DISCORD_PUBLIC_KEY", "expected the application's public key: 64 hexadecimal digits");
+    }
+    if (cfg.secret.discord_application_id) {
+        const auto id = cfg.secret.discord_application_id->reveal();
+        require(!id.empty() && id.find_first_not_of("0123456789") == std::string::npos, "DISCORD_APPLICATION_ID",
+                "expected the application id (digits)");
+    }
     validate_schedules(cfg, require);
 }
 

@@ -13,6 +13,10 @@
 
 #include "paperboy/bot/service.hpp"
 #include "paperboy/chat/delivery_worker.hpp"
+#include "paperboy/chat/discord/adapter.hpp"
+#include "paperboy/chat/discord/gateway.hpp"
+#include "paperboy/chat/discord/port.hpp"
+#include "paperboy/chat/discord/rest.hpp"
 #include "paperboy/chat/publisher.hpp"
 #include "paperboy/chat/slack/adapter.hpp"
 #include "paperboy/chat/slack/port.hpp"
@@ -34,6 +38,7 @@ struct service_options {
     const core::clock* clock = &core::clock::system();
     std::chrono::milliseconds slack_per_channel_interval{1000};  // Slack asks for ~1 message/s per channel
     std::string owner;  // claims' owner name; default: host:pid:random
+    chat::discord::gateway_options discord_gateway;  // token and intents are filled in from the configuration
 };
 
 struct services {
@@ -59,6 +64,13 @@ struct services {
     schedule::scheduler scheduler;
     std::unique_ptr<chat::slack::slack_port> slack_port;  // with SLACK_BOT_TOKEN or SLACK_SIGNING_SECRET
     std::unique_ptr<chat::slack::adapter> slack;          // with SLACK_SIGNING_SECRET: the /slack/* routes
+    std::unique_ptr<chat::discord::rest_client> discord_rest;  // with DISCORD_BOT_TOKEN or DISCORD_PUBLIC_KEY
+    std::unique_ptr<chat::discord::discord_port> discord_port;
+    std::unique_ptr<chat::discord::adapter> discord;  // /discord/interactions (with DISCORD_PUBLIC_KEY), messages
+    std::unique_ptr<chat::discord::gateway> discord_gateway;  // with DISCORD_BOT_TOKEN and discord.gateway
+
+    // Jobs the chat adapters are still doing in the background.
+    int chat_jobs_in_flight() const;
 };
 
 }  // namespace paperboy::app

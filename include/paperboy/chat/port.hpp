@@ -59,9 +59,17 @@ public:
     virtual std::string text_message(const std::string& text) const = 0;
 
     // A row that shows `payload` to the person at `address` (bot::conversation::private_reply)
-    // only, or to the channel when `visible`; nullopt when the address cannot be used.
+    // only, or to the channel when `visible`; nullopt when the address cannot be used. `index`:
+    // the message's place in the answer (0 first).
     virtual std::optional<store::outbox_item> private_row(const std::string& address, const std::string& payload,
-                                                          bool visible) const = 0;
+                                                          bool visible, std::size_t index) const = 0;
+    // The channel message `index` of an answer to a request that has the private address
+    // `private_reply`: a platform may deliver it as that request's own reply (Discord's deferred
+    // interaction response) instead of a new post. Default: unchanged.
+    virtual std::string answering(std::string payload, const std::string& /*private_reply*/,
+                                  std::size_t /*index*/) const {
+        return payload;
+    }
     // How many messages one private address takes.
     virtual int private_limit() const = 0;
     // What to tell the requester when a post failed for good with `error`.

@@ -59,6 +59,12 @@ struct slack_config {
     std::string layout = "full";  // full: papers' full texts in the digest's thread; compact: on request
 };
 
+struct discord_config {
+    std::string layout = "full";  // as slack.layout, for Discord channels
+    bool gateway = true;          // with DISCORD_BOT_TOKEN: connect the Gateway (thread replies, mentions)
+    bool message_content = true;  // request the privileged MESSAGE_CONTENT intent (must be on in the portal)
+};
+
 // Where chat questions are answered from.
 struct chat_config {
     int max_backfill_days = 30;  // a chat request builds digests at most this many days back; older: stored only
@@ -132,6 +138,7 @@ struct config {
     std::map<std::string, upstream_config> upstreams;  // arxiv, huggingface, semantic_scholar, ...
     summarizer_config summarizer;
     slack_config slack;
+    discord_config discord;
     chat_config chat;
     digest_config digest;
     delivery_config delivery;

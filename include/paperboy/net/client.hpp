@@ -29,6 +29,10 @@ class registry;
 
 namespace paperboy::net {
 
+namespace detail {
+struct connection;
+}
+
 struct client_request {
     std::string method = "GET";
     std::string url;  // absolute http:// or https:// URL
@@ -91,6 +95,11 @@ public:
     http_client& operator=(const http_client&) = delete;
 
     boost::asio::awaitable<result<client_response>> send(client_request req);
+
+    // A connection to `url`'s host, through the proxy and with TLS for https:// as for requests,
+    // for a protocol that takes the connection over (WebSocket: net/websocket.hpp). The deadline is
+    // the upstream's timeout.
+    boost::asio::awaitable<result<std::shared_ptr<detail::connection>>> open(std::string url, std::string upstream);
 
     // Shutdown: every send in flight ends soon with transport_failure::cancelled (no retry), and so
     // does every later one.

@@ -214,7 +214,8 @@ awaitable<void> delivery_worker::fail(const store::outbox_item& item, port* p, c
     count(item.platform, "failed");
     spdlog::warn("delivery to {} {} failed for good: {}", item.platform, item.channel.substr(0, 40), error);
     if (!held || item.requester.empty() || !p) co_return;
-    auto note = p->private_row(item.requester, p->text_message(p->failure_note(error, item.language)), false);
+    // After the answer's first message (index 1): on Discord a follow-up, not an edit of the answer.
+    auto note = p->private_row(item.requester, p->text_message(p->failure_note(error, item.language)), false, 1);
     if (!note) co_return;
     note->idempotency_key = item.idempotency_key + ":failed";
     auto enqueue = [rows = std::vector<store::outbox_item>{*note}](store::store& s) { return s.enqueue(rows); };

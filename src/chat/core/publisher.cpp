@@ -43,7 +43,8 @@ std::vector<store::outbox_item> publisher::rows_for(const publication& p) const 
         }
         const int limit = std::min<int>(out->private_limit(), static_cast<int>(messages.size()));
         for (int i = 0; i < limit; ++i) {
-            auto row = out->private_row(p.where.private_reply, messages[static_cast<std::size_t>(i)], !a.ephemeral);
+            const auto index = static_cast<std::size_t>(i);
+            auto row = out->private_row(p.where.private_reply, messages[index], !a.ephemeral, index);
             if (!row) return {};
             row->idempotency_key = p.key + ":r" + std::to_string(i);
             rows.push_back(std::move(*row));
@@ -57,7 +58,8 @@ std::vector<store::outbox_item> publisher::rows_for(const publication& p) const 
         row.channel = p.where.channel;
         row.thread = p.thread;
         row.parent_key = p.parent_key;
-        row.payload = std::move(messages[i]);
+        row.payload = p.where.private_reply.empty() ? std::move(messages[i])
+                                                    : out->answering(std::move(messages[i]), p.where.private_reply, i);
         row.idempotency_key = p.key + ":m" + std::to_string(i);
         if (digest) row.shows = shows;
         // Only the first message tells the requester when it fails: the others fail the same way.

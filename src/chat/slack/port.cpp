@@ -99,7 +99,7 @@ std::string slack_port::text_message(const std::string& text) const {
 }
 
 std::optional<store::outbox_item> slack_port::private_row(const std::string& address, const std::string& payload,
-                                                          bool visible) const {
+                                                          bool visible, std::size_t) const {
     if (!response_url_allowed(address, options_.response_hosts)) {
         spdlog::warn("slack: response_url host is not in PAPERBOY_SLACK_RESPONSE_HOSTS; not contacted");
         return std::nullopt;

@@ -96,7 +96,8 @@ std::string basic_auth(std::string_view userinfo) {
     return "Basic " + out;
 }
 
-// Opens the TCP connection (to the proxy when there is one) and, for https, the CONNECT tunnel and TLS.
+}  // namespace
+
 awaitable<std::optional<exchange_outcome>> establish(connection& c, asio::ssl::context& tls_ctx,
                                                      const exchange_request& x) {
     std::string host = x.to.host, port = x.to.port;
@@ -161,6 +162,8 @@ awaitable<std::optional<exchange_outcome>> establish(connection& c, asio::ssl::c
     }
     co_return std::nullopt;
 }
+
+namespace {
 
 // Sends one request on an established connection and reads the answer.
 awaitable<exchange_outcome> send_on(connection& c, const exchange_request& x);

@@ -58,6 +58,11 @@ struct exchange_outcome {
     bool connected = false;                   // the connection (and TLS) was up before the request
 };
 
+// Opens the TCP connection (to the proxy when there is one) and, for https, the CONNECT tunnel and
+// TLS; nullopt when it is up, else the failure. Must run on c.strand.
+boost::asio::awaitable<std::optional<exchange_outcome>> establish(connection& c, boost::asio::ssl::context& tls_ctx,
+                                                                  const exchange_request& x);
+
 // Connects (through the proxy and TLS when needed) if `c` is new, then sends one request and reads
 // the response. Must run on c->strand.
 boost::asio::awaitable<exchange_outcome> exchange(std::shared_ptr<connection> c, boost::asio::ssl::context& tls_ctx,

@@ -190,6 +190,20 @@ void http_client::cancel_all() {
             });
 }
 
+awaitable<result<std::shared_ptr<detail::connection>>> http_client::open(std::string url, std::string upstream) {
+    auto self = impl_;
+    auto parsed = detail::parse_target(url);
+    if (!parsed) co_return error{parsed.err().message, static_cast<int>(transport_failure::invalid_request)};
+    if (self->stopping) co_return error{upstream + ": cancelled (shutting down)", static_cast<int>(transport_failure::cancelled)};
+    auto up = self->upstream(upstream.empty() ? parsed->host : upstream);
+    detail::exchange_request x{*parsed, self->proxy.proxy_for(parsed->scheme, parsed->host), {}, self->settings.user_agent,
+                               self->settings.max_response_bytes, steady::now() + up->cfg.timeout};
+    auto c = std::make_shared<detail::connection>(self->executor);
+    if (auto failure = co_await detail::establish(*c, self->tls_ctx, x))
+        co_return error{failure->error, static_cast<int>(transport_failure::connect)};
+    co_return c;
+}
+
 awaitable<result<client_response>> http_client::send(client_request req) {
     auto self = impl_;
     auto parsed = detail::parse_target(req.url);

@@ -41,8 +41,8 @@ public:
         return {"entry " + std::to_string(e.number)};
     }
     std::string text_message(const std::string& text) const override { return text; }
-    std::optional<store::outbox_item> private_row(const std::string& address, const std::string& payload,
-                                                  bool) const override {
+    std::optional<store::outbox_item> private_row(const std::string& address, const std::string& payload, bool,
+                                                  std::size_t) const override {
         store::outbox_item row;
         row.platform = "fake-private";
         row.channel = address;

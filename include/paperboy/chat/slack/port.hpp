@@ -43,7 +43,7 @@ public:
     std::vector<std::string> entry_messages(const core::digest_entry& e, const std::string& language) const override;
     std::string text_message(const std::string& text) const override;
     std::optional<store::outbox_item> private_row(const std::string& address, const std::string& payload,
-                                                  bool visible) const override;
+                                                  bool visible, std::size_t index) const override;
     int private_limit() const override { return 5; }  // a response_url takes 5 messages in 30 minutes
     std::string failure_note(const std::string& error, const std::string& language) const override;
 
