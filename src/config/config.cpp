@@ -249,7 +249,8 @@ void validate(const config& cfg) {
     // the first is still waiting for Slack's answer.
     for (const char* chat : {"slack", "discord"}) {
         auto it = cfg.upstreams.find(chat);
-        if (it != cfg.upstreams.end())
+        const bool used = chat == std::string("slack") || cfg.secret.discord_bot_token || cfg.secret.discord_public_key;
+        if (it != cfg.upstreams.end() && used)
             require(cfg.delivery.lease >= it->second.timeout * 2, "delivery.lease_ms",
                     std::string("must be at least twice upstreams.") + chat + ".timeout_ms");
     }

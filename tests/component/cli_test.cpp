@@ -51,7 +51,7 @@ BOOST_FIXTURE_TEST_SUITE(cli, cli_fixture)
 BOOST_AUTO_TEST_CASE(help_and_version) {
     auto help = run("--help");
     BOOST_TEST(help.status == 0);
-    for (const char* command : {"serve", "migrate", "harvest", "subscriptions"})
+    for (const char* command : {"serve", "migrate", "harvest", "subscriptions", "discord"})
         BOOST_TEST(help.out.find(command) != std::string::npos);
     auto harvest_help = run("harvest --help");
     BOOST_TEST(harvest_help.status == 0);
@@ -70,6 +70,43 @@ BOOST_AUTO_TEST_CASE(bad_configuration_exits_2_naming_the_key) {
     auto env = run("migrate", {"PAPERBOY_LOG_FORMAT=yaml"});
     BOOST_TEST(env.status == 2);
     BOOST_TEST(env.err.find("log.format") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_discord_public_key_is_a_configuration_error) {
+    auto r = run("migrate", {"DISCORD_PUBLIC_KEY=not-a-key"});
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("DISCORD_PUBLIC_KEY") != std::string::npos);
+    BOOST_TEST(r.err.find("not-a-key") == std::string::npos);  // secrets are never printed
+}
+
+BOOST_AUTO_TEST_CASE(discord_register_commands_overwrites_the_command_and_reports_discords_errors) {
+    fake_peer discord;
+    discord.set_handler([](const paperboy::test::recorded_request& r) {
+        auto commands = nlohmann::json::parse(r.body, nullptr, false);
+        for (auto& c : commands) c["id"] = "1400000000000000001";
+        return scripted_reply{200, commands.dump()};
+    });
+    const std::vector<std::string> env{"PAPERBOY_DISCORD_URL=" + discord.base_url(), "DISCORD_BOT_TOKEN=bot-secret",
+                                       "DISCORD_APPLICATION_ID=1380486651436073092"};
+    auto ok = run("discord register-commands --guild 700000000000000001", env);
+    BOOST_TEST(ok.status == 0);
+    BOOST_TEST(ok.out.find("/papers (id 1400000000000000001): today yesterday date paper subscribe unsubscribe "
+                           "settings help") != std::string::npos);
+    BOOST_REQUIRE_EQUAL(discord.request_count(), 1u);
+    const auto req = discord.requests().front();
+    BOOST_TEST(req.method == "PUT");
+    BOOST_TEST(req.target == "/applications/1380486651436073092/guilds/700000000000000001/commands");
+    BOOST_TEST(std::string(req.header("Authorization").value_or("")) == "Bot bot-secret");
+    BOOST_TEST(ok.out.find("bot-secret") == std::string::npos);
+
+    discord.push({400, R"({"code":50035,"message":"Invalid Form Body","errors":{"0":{"name":{"_errors":[{"code":"STRING_TYPE_REGEX","message":"String value did not match validation regex."}]}}}})"});
+    auto refused = run("discord register-commands", env);
+    BOOST_TEST(refused.status == 1);
+    BOOST_TEST(refused.err.find("50035 Invalid Form Body (0.name: String value did not match validation regex.)") !=
+               std::string::npos);
+    BOOST_TEST(discord.requests().back().target == "/applications/1380486651436073092/commands");
+    BOOST_TEST(run("discord register-commands").status == 2);  // no token, no application id
+    BOOST_TEST(run("discord frobnicate", env).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(subscriptions_are_added_listed_and_removed) {
