@@ -9,7 +9,10 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
+#include <sstream>
 #include <filesystem>
 #include <future>
 #include <thread>
@@ -74,8 +77,12 @@ struct discord_fixture {
     std::optional<net::http_server> server;
     std::thread app_thread;
     int interactions = 0;
+    // Everything the server logs during the test, checked for secrets when it ends.
+    std::ostringstream log;
+    std::shared_ptr<spdlog::sinks::ostream_sink_mt> log_sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log);
 
     void start() {
+        spdlog::default_logger()->sinks().push_back(log_sink);
         std::filesystem::create_directories(dir);
         app::service_options options;
         options.proxy = net::proxy_settings{};
@@ -108,6 +115,12 @@ struct discord_fixture {
         ioc.stop();
         if (app_thread.joinable()) app_thread.join();
         graph.reset();
+        auto& sinks = spdlog::default_logger()->sinks();
+        sinks.erase(std::remove(sinks.begin(), sinks.end(), log_sink), sinks.end());
+        const auto logged = log.str();
+        BOOST_TEST(!logged.empty(), "nothing was logged: the checks below would see nothing");
+        BOOST_TEST(logged.find("discord-bot-token") == std::string::npos, "the bot token was logged");
+        BOOST_TEST(logged.find("interaction-token-") == std::string::npos, "an interaction token was logged");
         std::error_code ignored;
         std::filesystem::remove_all(dir, ignored);
     }

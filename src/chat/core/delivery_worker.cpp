@@ -208,11 +208,24 @@ awaitable<int> delivery_worker::claim_and_deliver(bool wait) {
     co_return static_cast<int>(rows.size());
 }
 
+namespace {
+
+// A row's channel as logs may show it: a private address (a Slack response_url, a Discord
+// interaction's webhook) carries a token, so only its host or its first part is shown.
+std::string loggable(const std::string& channel) {
+    if (auto scheme = channel.find("://"); scheme != std::string::npos)
+        return channel.substr(0, channel.find('/', scheme + 3));
+    if (auto slash = channel.find('/'); slash != std::string::npos) return channel.substr(0, slash) + "/…";
+    return channel;
+}
+
+}  // namespace
+
 awaitable<void> delivery_worker::fail(const store::outbox_item& item, port* p, const std::string& error) {
     auto mark = [id = item.id, owner = options_.owner, error](store::store& s) { return s.mark_failed(id, owner, error); };
     const bool held = co_await db_.run(mark);
     count(item.platform, "failed");
-    spdlog::warn("delivery to {} {} failed for good: {}", item.platform, item.channel.substr(0, 40), error);
+    spdlog::warn("delivery to {} {} failed for good: {}", item.platform, loggable(item.channel), error);
     if (!held || item.requester.empty() || !p) co_return;
     // After the answer's first message (index 1): on Discord a follow-up, not an edit of the answer.
     auto note = p->private_row(item.requester, p->text_message(p->failure_note(error, item.language)), false, 1);
@@ -292,7 +305,7 @@ awaitable<void> delivery_worker::deliver(store::outbox_item item) {
             };
             co_await db_.run(mark);
             count(item.platform, unclear ? "unknown" : "retry");
-            spdlog::warn("delivery to {} {}: {}; {} in {} ms", item.platform, item.channel.substr(0, 40), out.error,
+            spdlog::warn("delivery to {} {}: {}; {} in {} ms", item.platform, loggable(item.channel), out.error,
                          unclear ? "will look for it, then retry" : "retrying", delay.count());
             break;
         }
