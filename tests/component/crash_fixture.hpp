@@ -63,7 +63,7 @@ struct crash_fixture {
         std::ofstream(dir / "paperboy.json") << R"({"delivery": {"lease_ms": 2000, "poll_interval_ms": 50},
             "schedule": {"poll_interval_ms": 200, "lease_ms": 10000},
             "server": {"shutdown_grace_ms": 500},
-            "upstreams": {"slack": {"timeout_ms": 1000}, "arxiv": {"min_interval_ms": 0},
+            "upstreams": {"slack": {"timeout_ms": 1000}, "discord": {"timeout_ms": 1000}, "arxiv": {"min_interval_ms": 0},
                           "semantic_scholar": {"min_interval_ms": 0},
                           "anthropic": {"max_retries": 0, "timeout_ms": 120000}}})";
     }
