@@ -80,7 +80,7 @@ private:
     // Discord's limits (g.3); an empty string when the body keeps them.
     static std::string check(const nlohmann::json& b) {
         using render::text_length;
-        if (b.value("content", "").size() > 0 && text_length(b.value("content", "")) > 2000) return "content over 2000";
+        if (text_length(b.value("content", "")) > 2000) return "content over 2000";
         if (!b.contains("content") && !b.contains("embeds")) return "empty message";
         std::size_t total = 0;
         if (b.contains("embeds")) {

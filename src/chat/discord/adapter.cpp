@@ -5,7 +5,6 @@
 
 #include <regex>
 
-#include "paperboy/core/time.hpp"
 #include "paperboy/metrics/registry.hpp"
 #include "paperboy/render/split.hpp"
 #include "paperboy/render/discord.hpp"

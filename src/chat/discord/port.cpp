@@ -37,8 +37,7 @@ send_outcome outcome(send_outcome::status s, std::string error = {}, std::string
     return o;
 }
 
-// What a REST answer means for an outbox row. `repeatable`: sending again cannot double the
-// message (an edit, or a post with an enforced nonce), so an unclear outcome may be re-sent.
+// What a REST answer means for an outbox row (find_sent decides whether an unclear one is re-sent).
 send_outcome outcome_of(const result<rest_reply>& r) {
     if (!r) {
         const auto kind = net::failure_of(r.err());
@@ -181,13 +180,12 @@ awaitable<send_outcome> discord_port::send(store::outbox_item item) {
         if (now_ms - address->received_ms > window_ms)
             co_return outcome(send_outcome::status::failed, "interaction expired");
         const bool original = address->deferred_message && hints.value("index", 1) == 0;
-        co_return co_await post_to_webhook(item.channel, original, std::move(body));
+        co_return co_await post_to_webhook(*address, original, std::move(body));
     }
     if (hints.contains("interaction") && hints["interaction"].is_string()) {
-        const std::string address_text = hints["interaction"].get<std::string>();
-        auto address = parse_address(address_text);
+        auto address = parse_address(hints["interaction"].get<std::string>());
         if (address && now_ms - address->received_ms <= window_ms) {
-            auto o = co_await post_to_webhook(address_text, true, body);
+            auto o = co_await post_to_webhook(*address, true, body);
             // A token Discord no longer knows: post in the channel instead, if we may.
             if (o.what != send_outcome::status::failed || !rest_.has_token()) co_return o;
             spdlog::info("discord: the interaction's response could not be edited ({}); posting in the channel", o.error);
@@ -197,9 +195,8 @@ awaitable<send_outcome> discord_port::send(store::outbox_item item) {
     co_return co_await post_in_channel(item, std::move(body), hints.value("thread_name", ""));
 }
 
-awaitable<send_outcome> discord_port::post_to_webhook(const std::string& address_text, bool original, json body) {
-    auto address = parse_address(address_text);
-    const std::string base = "/webhooks/" + address->application_id + "/" + address->token;
+awaitable<send_outcome> discord_port::post_to_webhook(webhook_address address, bool original, json body) {
+    const std::string base = "/webhooks/" + address.application_id + "/" + address.token;
     if (original) {
         body.erase("flags");  // an edit cannot make the response ephemeral (the deferral decided that)
         auto r = co_await rest_.call("PATCH", base + "/messages/@original", dump(body), false);

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "paperboy/chat/discord/interactions.hpp"
 #include "paperboy/chat/discord/rest.hpp"
 #include "paperboy/chat/port.hpp"
 #include "paperboy/core/clock.hpp"
@@ -58,7 +59,7 @@ public:
 private:
     boost::asio::awaitable<send_outcome> post_in_channel(const store::outbox_item& item, nlohmann::json body,
                                                          const std::string& thread_name);
-    boost::asio::awaitable<send_outcome> post_to_webhook(const std::string& address, bool original, nlohmann::json body);
+    boost::asio::awaitable<send_outcome> post_to_webhook(webhook_address address, bool original, nlohmann::json body);
     boost::asio::awaitable<bool> start_thread(const std::string& channel, const std::string& message,
                                               const std::string& name);
 
