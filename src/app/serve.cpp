@@ -60,6 +60,7 @@ asio::awaitable<void> drain(net::http_server& server, services& s, std::chrono::
     const auto deadline = std::chrono::steady_clock::now() + grace;
     co_await server.shutdown();
     if (s.discord_gateway) s.discord_gateway->stop();  // no new messages; those being answered finish
+    if (s.slack_socket) s.slack_socket->stop();        // envelopes being handled are acknowledged first
     s.scheduler.stop();  // no new runs; those in flight finish (and enqueue their posts) or are cancelled below
     if (!co_await wait_while(jobs, deadline)) {
         spdlog::warn("shutdown: {} job(s) and {} delivery(ies) unfinished after the grace period; cancelling them",
@@ -91,11 +92,18 @@ int serve_command(const config::config& cfg, const boost::program_options::varia
     services s(cfg, ioc, metrics);
 
     net::router routes;
-    add_health_routes(routes, s.db, metrics,
-                      [&s] { return s.discord_gateway ? s.discord_gateway->problem() : std::string(); });
+    add_health_routes(routes, s.db, metrics, [&s] { return s.integration_problem(); });
     add_archive_routes(routes, s.db, cfg);
-    if (s.slack) s.slack->add_routes(routes);
+    if (s.slack_http) s.slack_http->add_routes(routes);
     else spdlog::info("slack: SLACK_SIGNING_SECRET is not set; /slack/* routes are off");
+    if (s.slack_socket) {
+        if (!cfg.secret.slack_bot_token)
+            spdlog::warn("slack: SLACK_APP_TOKEN without SLACK_BOT_TOKEN: commands are answered only to the person "
+                         "asking, nothing can be posted in channels");
+        asio::co_spawn(ioc, s.slack_socket->run(), [](std::exception_ptr e) {
+            if (e) spdlog::critical("slack: the Socket Mode client stopped unexpectedly");
+        });
+    }
     if (s.discord) s.discord->add_routes(routes);
     if (!cfg.secret.discord_public_key) spdlog::info("discord: DISCORD_PUBLIC_KEY is not set; /discord/interactions is off");
     if (s.discord_gateway)

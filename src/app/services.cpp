@@ -47,17 +47,25 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
       worker(ioc.get_executor(), db, m, clock, worker_options_of(c, owner)),
       publisher(db, [this] { worker.wake(); }),
       scheduler(ioc.get_executor(), db, digests, bot, publisher, m, clock, c, owner, [this] { worker.wake(); }) {
-    if (c.secret.slack_bot_token || c.secret.slack_signing_secret) {
+    const auto& sc = c.secret;
+    if (sc.slack_bot_token || sc.slack_signing_secret || sc.slack_app_token) {
         slack_port = std::make_unique<chat::slack::slack_port>(
             http, chat::slack::port_options{c.upstream("slack").base_url, reveal(c.secret.slack_bot_token),
                                             c.slack.response_hosts, o.slack_per_channel_interval, 100});
         publisher.add_port(*slack_port);
         worker.add_port(*slack_port);
     }
-    if (c.secret.slack_signing_secret)
-        slack = std::make_unique<chat::slack::adapter>(ioc.get_executor(),
-                                                       chat::slack::adapter_options{c.secret.slack_signing_secret->reveal(), &clock},
-                                                       bot, publisher, db, m);
+    if (sc.slack_signing_secret || sc.slack_app_token)
+        slack = std::make_unique<chat::slack::dispatcher>(ioc.get_executor(), bot, publisher, db);
+    if (sc.slack_signing_secret)
+        slack_http = std::make_unique<chat::slack::http_routes>(sc.slack_signing_secret->reveal(), clock, *slack, m);
+    if (sc.slack_app_token) {
+        auto s = o.slack_socket;
+        s.api_base = c.upstream("slack").base_url;
+        s.app_token = sc.slack_app_token->reveal();
+        s.connections = c.slack.socket_connections;
+        slack_socket = std::make_unique<chat::slack::socket_mode>(ioc.get_executor(), http, *slack, m, s);
+    }
     if (c.secret.discord_bot_token || c.secret.discord_public_key) {
         discord_rest = std::make_unique<chat::discord::rest_client>(
             http, chat::discord::rest_options{c.upstream("discord").base_url, reveal(c.secret.discord_bot_token)});
@@ -84,7 +92,16 @@ services::services(const config::config& c, boost::asio::io_context& ioc, metric
 }
 
 int services::chat_jobs_in_flight() const {
-    return (slack ? slack->jobs_in_flight() : 0) + (discord ? discord->jobs_in_flight() : 0);
+    return (slack ? slack->jobs_in_flight() : 0) + (slack_socket ? slack_socket->envelopes_in_flight() : 0) +
+           (discord ? discord->jobs_in_flight() : 0);
+}
+
+std::string services::integration_problem() const {
+    std::string out;
+    for (const auto& p : {discord_gateway ? discord_gateway->problem() : std::string(),
+                          slack_socket ? slack_socket->problem() : std::string()})
+        if (!p.empty()) out += (out.empty() ? "" : "; ") + p;
+    return out;
 }
 
 }  // namespace paperboy::app

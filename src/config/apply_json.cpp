@@ -216,6 +216,7 @@ void apply_json(config& cfg, std::string_view json_text, const std::string& orig
     top.object("slack", [&](reader& r) {
         r.read("response_hosts", cfg.slack.response_hosts);
         r.read("layout", cfg.slack.layout);
+        r.read("socket_connections", cfg.slack.socket_connections);
     });
     top.object("discord", [&](reader& r) {
         r.read("layout", cfg.discord.layout);

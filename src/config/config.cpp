@@ -233,6 +233,11 @@ void validate(const config& cfg) {
     require(k != "anthropic" || cfg.secret.anthropic_api_key, "summarizer.kind",
             "anthropic needs ANTHROPIC_API_KEY in the environment");
     require(cfg.slack.layout == "full" || cfg.slack.layout == "compact", "slack.layout", "expected full or compact");
+    require(cfg.slack.socket_connections >= 1 && cfg.slack.socket_connections <= 10, "slack.socket_connections",
+            "must be between 1 and 10 (Slack allows 10 per app)");
+    if (cfg.secret.slack_app_token)
+        require(cfg.secret.slack_app_token->reveal().starts_with("xapp-"), "SLACK_APP_TOKEN",
+                "expected an app-level token (xapp-...; Basic Information > App-Level Tokens), not a bot token");
     require(cfg.discord.layout == "full" || cfg.discord.layout == "compact", "discord.layout", "expected full or compact");
     require(cfg.chat.max_backfill_days >= 0 && cfg.chat.max_backfill_days <= 3650, "chat.max_backfill_days",
             "must be between 0 and 3650");

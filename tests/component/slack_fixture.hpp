@@ -126,7 +126,7 @@ struct slack_fixture {
         options.slack_per_channel_interval = per_channel_interval;
         graph = std::make_unique<app::services>(cfg, ioc, metrics, options);
         net::router routes;
-        graph->slack->add_routes(routes);
+        graph->slack_http->add_routes(routes);
         server.emplace(cfg.server, std::move(routes), metrics);
         boost::asio::co_spawn(ioc, graph->worker.run(), boost::asio::detached);
         app_thread = std::thread([this] { ioc.run(); });

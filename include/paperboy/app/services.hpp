@@ -18,8 +18,10 @@
 #include "paperboy/chat/discord/port.hpp"
 #include "paperboy/chat/discord/rest.hpp"
 #include "paperboy/chat/publisher.hpp"
-#include "paperboy/chat/slack/adapter.hpp"
+#include "paperboy/chat/slack/dispatcher.hpp"
+#include "paperboy/chat/slack/http_routes.hpp"
 #include "paperboy/chat/slack/port.hpp"
+#include "paperboy/chat/slack/socket_mode.hpp"
 #include "paperboy/config/config.hpp"
 #include "paperboy/core/clock.hpp"
 #include "paperboy/digest/digest_service.hpp"
@@ -39,6 +41,7 @@ struct service_options {
     std::chrono::milliseconds slack_per_channel_interval{1000};  // Slack asks for ~1 message/s per channel
     std::string owner;  // claims' owner name; default: host:pid:random
     chat::discord::gateway_options discord_gateway;  // token and intents are filled in from the configuration
+    chat::slack::socket_mode_options slack_socket;   // base URL, token and connections from the configuration
 };
 
 struct services {
@@ -62,15 +65,19 @@ struct services {
     chat::delivery_worker worker;
     chat::publisher publisher;
     schedule::scheduler scheduler;
-    std::unique_ptr<chat::slack::slack_port> slack_port;  // with SLACK_BOT_TOKEN or SLACK_SIGNING_SECRET
-    std::unique_ptr<chat::slack::adapter> slack;          // with SLACK_SIGNING_SECRET: the /slack/* routes
+    std::unique_ptr<chat::slack::slack_port> slack_port;  // with any of the Slack secrets
+    std::unique_ptr<chat::slack::dispatcher> slack;       // with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN
+    std::unique_ptr<chat::slack::http_routes> slack_http;    // with SLACK_SIGNING_SECRET: the /slack/* routes
+    std::unique_ptr<chat::slack::socket_mode> slack_socket;  // with SLACK_APP_TOKEN
     std::unique_ptr<chat::discord::rest_client> discord_rest;  // with DISCORD_BOT_TOKEN or DISCORD_PUBLIC_KEY
     std::unique_ptr<chat::discord::discord_port> discord_port;
     std::unique_ptr<chat::discord::adapter> discord;  // /discord/interactions (with DISCORD_PUBLIC_KEY), messages
     std::unique_ptr<chat::discord::gateway> discord_gateway;  // with DISCORD_BOT_TOKEN and discord.gateway
 
-    // Jobs the chat adapters are still doing in the background.
+    // Jobs the chat adapters are still doing in the background (Socket Mode envelopes included).
     int chat_jobs_in_flight() const;
+    // Why a chat connection (Discord Gateway, Slack Socket Mode) is down for good; empty when none is.
+    std::string integration_problem() const;
 };
 
 }  // namespace paperboy::app

@@ -57,6 +57,7 @@ struct summarizer_config {
 struct slack_config {
     std::vector<std::string> response_hosts{"hooks.slack.com"};
     std::string layout = "full";  // full: papers' full texts in the digest's thread; compact: on request
+    int socket_connections = 2;   // Socket Mode connections kept open (with SLACK_APP_TOKEN), 1-10
 };
 
 struct discord_config {

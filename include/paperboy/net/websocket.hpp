@@ -7,6 +7,7 @@
 // it sent one (1000, 4004, ...), else 0.
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -29,6 +30,9 @@ public:
     boost::asio::awaitable<std::optional<error>> write(std::string text);
     // Sends a close frame with `code` and waits (briefly) for the peer's.
     boost::asio::awaitable<void> close(std::uint16_t code);
+    // Pings the peer after idle/2 without a frame from it and fails the read (a dead connection)
+    // when nothing, not even a pong, came for `idle`. Call before the first read.
+    void keep_alive(std::chrono::milliseconds idle);
     // Drops the connection at once (no close frame): a read or write in flight fails.
     void abort();
 

@@ -15,26 +15,40 @@ std::string field(const std::map<std::string, std::string>& form, const char* ke
     return it == form.end() ? std::string() : it->second;
 }
 
-}  // namespace
-
-result<slash_command> parse_slash_command(std::string_view form_body) {
-    const auto form = parse_form(form_body);
+template <class Field>
+result<slash_command> slash_command_of(Field get) {
     slash_command c;
-    c.team_id = field(form, "team_id");
-    c.channel_id = field(form, "channel_id");
-    c.user_id = field(form, "user_id");
-    c.command = field(form, "command");
-    c.text = field(form, "text");
-    c.response_url = field(form, "response_url");
-    c.trigger_id = field(form, "trigger_id");
+    c.team_id = get("team_id");
+    c.channel_id = get("channel_id");
+    c.user_id = get("user_id");
+    c.command = get("command");
+    c.text = get("text");
+    c.response_url = get("response_url");
+    c.trigger_id = get("trigger_id");
     if (c.channel_id.empty()) return error{"slash command: missing channel_id"};
     if (c.command.empty()) return error{"slash command: missing command"};
     return c;
 }
 
+}  // namespace
+
+result<slash_command> parse_slash_command(std::string_view form_body) {
+    const auto form = parse_form(form_body);
+    return slash_command_of([&form](const char* key) { return field(form, key); });
+}
+
+result<slash_command> slash_command_from(const json& fields) {
+    if (!fields.is_object()) return error{"slash command: not a JSON object"};
+    return slash_command_of([&fields](const char* key) { return text_at(fields, key); });
+}
+
 result<event> parse_event(std::string_view json_body) {
     const auto doc = json::parse(json_body, nullptr, false);
     if (doc.is_discarded()) return error{"Slack event: invalid JSON"};
+    return event_from(doc);
+}
+
+result<event> event_from(const json& doc) {
     if (!doc.is_object()) return error{"Slack event: not a JSON object"};
     event e;
     e.type = text_at(doc, "type");
@@ -69,7 +83,10 @@ result<block_action> parse_interactivity(std::string_view form_body) {
     const auto form = parse_form(form_body);
     auto it = form.find("payload");
     if (it == form.end()) return error{"Slack interactivity: missing payload"};
-    const auto doc = json::parse(it->second, nullptr, false);
+    return block_action_from(json::parse(it->second, nullptr, false));
+}
+
+result<block_action> block_action_from(const json& doc) {
     if (doc.is_discarded() || !doc.is_object()) return error{"Slack interactivity: payload is not a JSON object"};
     if (auto type = text_at(doc, "type"); type != "block_actions")
         return error{"Slack interactivity: unsupported type '" + type.substr(0, 40) + "'"};

@@ -107,6 +107,14 @@ awaitable<void> websocket::close(std::uint16_t code) {
     else co_await impl_->plain->async_close(reason, tuple_awaitable);
 }
 
+void websocket::keep_alive(std::chrono::milliseconds idle) {
+    auto timeouts = ws::stream_base::timeout::suggested(beast::role_type::client);
+    timeouts.idle_timeout = idle;
+    timeouts.keep_alive_pings = true;
+    if (impl_->tls) impl_->tls->set_option(timeouts);
+    else impl_->plain->set_option(timeouts);
+}
+
 void websocket::abort() {
     beast::error_code ignored;
     if (impl_->tls) beast::get_lowest_layer(*impl_->tls).socket().close(ignored);

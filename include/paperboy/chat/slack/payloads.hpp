@@ -1,7 +1,10 @@
 #pragma once
 // What Slack sends us (external-apis.md f.2-f.5), as plain values. Pure parsers: bytes in, values
 // out; JSON is parsed without exceptions and fields of an unexpected type read as absent.
-// Call them only after verify_signature() accepted the raw body.
+// Call them only after verify_signature() accepted the raw body (over HTTP) or on what a Socket
+// Mode connection delivered (pre-authenticated; the `*_from` forms take the envelope's payload).
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +20,8 @@ struct slash_command {
 };
 // Errors when channel_id or command is missing or empty.
 result<slash_command> parse_slash_command(std::string_view form_body);
+// The same fields as a JSON object (a Socket Mode slash_commands payload); the same errors.
+result<slash_command> slash_command_from(const nlohmann::json& fields);
 
 // f.3: an Events API request. `type` is the envelope's: "url_verification" (challenge set),
 // "event_callback" (event_* fields set from the inner event) or "app_rate_limited"; other types
@@ -41,6 +46,7 @@ struct event {
 // Errors for invalid JSON, a non-object, a missing type, url_verification without a challenge,
 // and event_callback without an event object.
 result<event> parse_event(std::string_view json_body);
+result<event> event_from(const nlohmann::json& body);  // a Socket Mode events_api payload
 
 // f.4: a button press (block_actions) — the first action. channel_id falls back to the
 // container's; thread_ts is the thread of the message the button is on (empty when that message is
@@ -54,6 +60,8 @@ struct block_action {
 // Errors when the form has no `payload`, it is not a JSON object, its type is not block_actions,
 // or it has no action.
 result<block_action> parse_interactivity(std::string_view form_body);
+// The payload itself (a Socket Mode interactive payload); the same errors after the form's.
+result<block_action> block_action_from(const nlohmann::json& payload);
 
 // f.5: the answer to chat.postMessage / chat.update (HTTP 200 either way; check ok).
 struct api_reply {
